@@ -1,0 +1,23 @@
+import { index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, id, ref, ts, updatedAt } from "./_shared";
+import { organizations } from "./organizations";
+
+export const contacts = pgTable(
+  "contacts",
+  {
+    id: id(),
+    orgId: ref("org_id")
+      .notNull()
+      .references(() => organizations.id, { onDelete: "cascade" }),
+    waId: text("wa_id").notNull(),
+    name: text("name"),
+    profileName: text("profile_name"),
+    email: text("email"),
+    category: text("category"),
+    attributes: jsonb("attributes").$type<Record<string, unknown>>().notNull().default({}),
+    lastMessageAt: ts("last_message_at"),
+    createdAt: createdAt(),
+    updatedAt: updatedAt(),
+  },
+  (t) => [uniqueIndex("contacts_org_wa_key").on(t.orgId, t.waId), index("contacts_org_updated_idx").on(t.orgId, t.updatedAt)],
+);

@@ -1,0 +1,27 @@
+/** The closed list of permissions. Every contract names one; roles map to sets of them. */
+export const PERMISSIONS = [
+  "org.read",
+  "org.update",
+  "users.read",
+  "users.manage",
+  "invitations.manage",
+  "api_keys.manage",
+  "profile.manage",
+  "presence.update",
+  "files.read",
+  "files.write",
+  "mailbox.read",
+  "audit.read",
+] as const;
+
+export type Permission = (typeof PERMISSIONS)[number];
+export type Role = "ADMIN" | "AGENT";
+
+const AGENT: Permission[] = ["org.read", "users.read", "profile.manage", "presence.update", "files.read", "files.write"];
+
+export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
+  ADMIN: new Set(PERMISSIONS),
+  AGENT: new Set(AGENT),
+};
+
+export const can = (role: Role, permission: Permission) => ROLE_PERMISSIONS[role].has(permission);

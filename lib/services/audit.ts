@@ -1,0 +1,46 @@
+import { insertAudit } from "@/db/queries/audit";
+import type { Tx } from "@/db/client";
+import type { Ctx, RequestMeta } from "@/lib/api/context";
+
+export type AuditAction =
+  | "auth.login"
+  | "auth.login_failed"
+  | "auth.code_login"
+  | "auth.register"
+  | "auth.refresh_reuse"
+  | "auth.password_changed"
+  | "user.invited"
+  | "user.role_changed"
+  | "user.deleted"
+  | "user.updated"
+  | "invitation.created"
+  | "invitation.revoked"
+  | "invitation.accepted"
+  | "api_key.created"
+  | "api_key.updated"
+  | "api_key.deleted";
+
+/** Who did what to which target, from where. Written in the same transaction as the change when one is given. */
+export async function audit(
+  actor: (Partial<Ctx> & RequestMeta) | { orgId: number | null; userId: number | null; ip?: string; userAgent?: string },
+  action: AuditAction,
+  target?: { type: string; id: number | string },
+  metadata?: Record<string, unknown>,
+  tx?: Tx,
+) {
+  const a = actor as Partial<Ctx> & { userId?: number | null };
+  await insertAudit(
+    {
+      orgId: a.orgId ?? null,
+      actorUserId: a.user?.id ?? a.userId ?? null,
+      actorApiKeyId: a.apiKeyId ?? null,
+      action,
+      targetType: target?.type,
+      targetId: target ? String(target.id) : undefined,
+      ip: a.ip,
+      userAgent: a.userAgent?.slice(0, 300),
+      metadata: a.impersonatorId ? { ...metadata, impersonatorId: a.impersonatorId } : metadata,
+    },
+    tx,
+  );
+}
