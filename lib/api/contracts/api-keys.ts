@@ -1,0 +1,2 @@
+// Contracts of this resource are added here.
+export {};
