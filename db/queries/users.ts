@@ -1,4 +1,4 @@
-import { and, asc, count, eq, ilike, inArray, isNull, ne, or, sql, type SQL } from "drizzle-orm";
+import { and, asc, count, eq, ilike, inArray, isNull, ne, notInArray, or, sql, type SQL } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { invitations, memberships, organizations, users } from "@/db/schema";
 
@@ -91,6 +91,9 @@ export async function findMembership(orgId: number, userId: number, tx: Tx = get
   return row;
 }
 
+/** An ILIKE pattern matching `text` anywhere, with the user's own wildcards escaped. */
+export const likeContains = (text: string) => `%${text.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+
 export type MemberFilter = { search?: string; role?: Role; status?: string };
 
 function memberWhere(orgId: number, f: MemberFilter): SQL {
@@ -98,7 +101,7 @@ function memberWhere(orgId: number, f: MemberFilter): SQL {
   if (f.role) where.push(eq(memberships.role, f.role));
   if (f.status) where.push(eq(users.presenceStatus, f.status as UserRow["presenceStatus"]));
   if (f.search) {
-    const term = `%${f.search.replace(/[\\%_]/g, (c) => `\\${c}`)}%`;
+    const term = likeContains(f.search);
     where.push(or(ilike(users.name, term), ilike(users.email, term)));
   }
   return and(...where)!;
@@ -181,4 +184,26 @@ export async function otherUserWithEmail(email: string, userId: number, tx: Tx =
     .where(and(sql`lower(${users.email}) = ${email.toLowerCase()}`, isNull(users.deletedAt), ne(users.id, userId)))
     .limit(1);
   return row;
+}
+
+/** Every active member matching the filter (no paging): the "select all" of bulk actions. */
+export async function listMembersMatching(orgId: number, f: MemberFilter & { excludeIds?: number[] }, tx: Tx = getDb()) {
+  return tx
+    .select({ user: users, role: memberships.role })
+    .from(memberships)
+    .innerJoin(users, eq(users.id, memberships.userId))
+    .where(and(memberWhere(orgId, f), f.excludeIds?.length ? notInArray(memberships.userId, f.excludeIds) : undefined))
+    .orderBy(asc(users.id));
+}
+
+/**
+ * Locks the org's admin memberships until the transaction ends, so two concurrent demotions or deletions cannot
+ * each see the other admin and leave the org without any.
+ */
+export async function lockOrgAdmins(orgId: number, tx: Tx) {
+  await tx
+    .select({ id: memberships.id })
+    .from(memberships)
+    .where(and(eq(memberships.orgId, orgId), eq(memberships.role, "ADMIN"), isNull(memberships.deletedAt)))
+    .for("update");
 }

@@ -14,7 +14,10 @@ const holder: Holder = ((globalThis as { __cxBoss?: Holder }).__cxBoss ??= {});
 async function create(url: string, worker: boolean): Promise<PgBoss> {
   // Producers (the web process) leave maintenance and scheduling to the worker process.
   const boss = new PgBoss({ connectionString: url, max: worker ? 5 : 2, supervise: worker, schedule: worker });
-  boss.on("error", (error) => log.error("job queue error", { error }));
+  boss.on("error", (error) => {
+    // 57P01: the database is shutting down (Ctrl-C stops it alongside us); not worth an error line.
+    if ((error as { code?: string }).code !== "57P01") log.error("job queue error", { error });
+  });
   await boss.start();
   for (const [name, options] of Object.entries(QUEUES)) {
     if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
