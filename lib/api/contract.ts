@@ -28,6 +28,8 @@ export interface Contract {
   /** The kind of tenant-owned row that `{id}` names: the generated checks create one in another org and expect 404. */
   tenantResource?: string;
   maxBodyBytes?: number;
+  /** A valid request body: shown in the API reference and used by the generated checks to reach the tenant lookup. */
+  example?: unknown;
 }
 
 export const defineContract = <const C extends Contract>(c: C): C => c;

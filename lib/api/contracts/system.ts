@@ -23,3 +23,12 @@ export const ready = defineContract({
     checks: z.object({ database: z.enum(["ok", "error"]), jobs: z.enum(["ok", "error"]) }),
   }),
 });
+
+export const openapi = defineContract({
+  method: "GET",
+  path: "/openapi.json",
+  summary: "This API's OpenAPI 3.1 document (generated from the contracts)",
+  tags,
+  access: "public",
+  response: z.record(z.string(), z.unknown()),
+});

@@ -1,0 +1,20 @@
+import { getDb } from "@/db/client";
+import { invitations } from "@/db/schema";
+import { randomToken, sha256 } from "@/lib/crypto/tokens";
+import { createApiKey, createUser } from "./factories";
+
+/**
+ * One factory per `tenantResource` kind named by contracts: it creates such a row in the given org and returns its id.
+ * The generated checks use them to prove that another org's ids answer 404. A new kind of resource adds a line here.
+ */
+export const TENANT_RESOURCES: Record<string, (org: { id: number }) => Promise<number>> = {
+  user: async (org) => (await createUser({ org, role: "AGENT" })).id,
+  apiKey: async (org) => (await createApiKey(org)).row.id,
+  invitation: async (org) => {
+    const [row] = await getDb()
+      .insert(invitations)
+      .values({ orgId: org.id, email: `invitee-${randomToken(4)}@example.test`, tokenHash: sha256(randomToken()), expiresAt: new Date(Date.now() + 86_400_000) })
+      .returning();
+    return row.id;
+  },
+};
