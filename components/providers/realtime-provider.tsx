@@ -45,6 +45,8 @@ export function RealtimeProvider({ config, orgId, children }: { config: Realtime
         lostConnection = true;
       } else if (current === "connecting") setState("connecting");
     });
+    // The client is an external system created here (never during server rendering), so exposing it is a state update.
+    // eslint-disable-next-line react-hooks/set-state-in-effect
     setPusher(client);
     return () => {
       client.disconnect();
