@@ -15,7 +15,7 @@ if (!["dev", "start", "worker", "seed"].includes(mode)) {
 }
 if (existsSync(".env")) process.loadEnvFile(".env");
 process.env.NEXT_TELEMETRY_DISABLED ??= "1";
-process.env.NODE_ENV = mode === "dev" ? "development" : "production";
+(process.env as Record<string, string>).NODE_ENV = mode === "dev" ? "development" : "production";
 
 const t0 = Date.now();
 const step = (name: string, msg: string) => console.log(`\x1b[32m▸\x1b[0m ${name.padEnd(10)} ${msg}`);
