@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineContract, email, idRef, name, ok, password } from "../contract";
+import { defineContract, email, idRef, name, password } from "../contract";
 import { organizationSchema, sessionSchema, userSchema } from "./schemas";
 
 const tags = ["Auth"] as const;
@@ -55,11 +55,12 @@ export const setPassword = defineContract({
   method: "POST",
   path: "/auth/set-password",
   summary: "Set or update password for the authenticated user",
+  description: "Signs out every other session; the answer is a fresh session for the caller, like login.",
   tags,
   access: "user",
   permission: "profile.manage",
   body: z.strictObject({ password }),
-  response: ok,
+  response: sessionSchema,
 });
 
 export const requestCode = defineContract({
