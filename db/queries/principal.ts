@@ -2,19 +2,20 @@ import { and, eq, isNull, sql } from "drizzle-orm";
 import { getDb } from "@/db/client";
 import { apiKeys, memberships, organizations, users } from "@/db/schema";
 
+const userColumns = {
+  userId: users.id,
+  email: users.email,
+  name: users.name,
+  isSuperAdmin: users.isSuperAdmin,
+  tokenVersion: users.tokenVersion,
+  orgId: organizations.id,
+  orgStatus: organizations.status,
+};
+
 /** One round trip: the user, their membership in the org and the org, or nothing if any of them is gone. */
 export async function findMemberPrincipal(userId: number, orgId: number) {
   const [row] = await getDb()
-    .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      isSuperAdmin: users.isSuperAdmin,
-      tokenVersion: users.tokenVersion,
-      role: memberships.role,
-      orgId: organizations.id,
-      orgStatus: organizations.status,
-    })
+    .select({ ...userColumns, role: memberships.role })
     .from(users)
     .innerJoin(memberships, and(eq(memberships.userId, users.id), eq(memberships.orgId, orgId), isNull(memberships.deletedAt)))
     .innerJoin(organizations, eq(organizations.id, memberships.orgId))
@@ -26,15 +27,7 @@ export async function findMemberPrincipal(userId: number, orgId: number) {
 /** Super admins may act in any org (audited), even without a membership. */
 export async function findSuperAdminPrincipal(userId: number, orgId: number) {
   const [row] = await getDb()
-    .select({
-      userId: users.id,
-      email: users.email,
-      name: users.name,
-      isSuperAdmin: users.isSuperAdmin,
-      tokenVersion: users.tokenVersion,
-      orgId: organizations.id,
-      orgStatus: organizations.status,
-    })
+    .select(userColumns)
     .from(users)
     .innerJoin(organizations, eq(organizations.id, orgId))
     .where(and(eq(users.id, userId), isNull(users.deletedAt), eq(users.isSuperAdmin, true)))

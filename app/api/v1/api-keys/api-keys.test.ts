@@ -1,7 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { apiKeys, auditLogs } from "@/db/schema";
+import { apiKeys } from "@/db/schema";
 import { sha256 } from "@/lib/crypto/tokens";
 import { createApiKey as createKeyRow, createTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
@@ -9,9 +9,8 @@ import { GET as meRoute } from "../auth/me/route";
 import { POST as createUserRoute } from "../users/route";
 import { PATCH as patchRoute, DELETE as deleteRoute } from "./[id]/route";
 import { GET as listRoute, POST as createRoute } from "./route";
+import { auditOf } from "@/lib/testing/inspect";
 
-const auditOf = (orgId: number, action: string) =>
-  getDb().select().from(auditLogs).where(and(eq(auditLogs.orgId, orgId), eq(auditLogs.action, action)));
 
 describe("API keys", () => {
   it("creates a key shown once that authenticates as the org", async () => {

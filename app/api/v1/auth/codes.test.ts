@@ -2,8 +2,6 @@ import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
 import { getDb } from "@/db/client";
 import { loginCodes, organizations, users } from "@/db/schema";
-import { getBoss } from "@/lib/jobs/boss";
-import type { MailMessage } from "@/lib/mail/transport";
 import { resetEnvCache } from "@/lib/env";
 import { sha256 } from "@/lib/crypto/tokens";
 import { createOrg, createTeam, createUser, TEST_PASSWORD } from "@/lib/testing/factories";
@@ -15,6 +13,7 @@ import { POST as refreshRoute } from "./refresh/route";
 import { POST as requestCodeRoute } from "./request-code/route";
 import { POST as setPasswordRoute } from "./set-password/route";
 import { POST as verifyCodeRoute } from "./verify-code/route";
+import { takeMails } from "@/lib/testing/inspect";
 
 // Twice the production limits: room for a sixth guess at a dead code, still low enough to hit in a test.
 beforeAll(() => {
@@ -29,11 +28,6 @@ afterAll(() => {
 let ipSeq = 0;
 const freshIp = () => `10.20.${Math.floor(ipSeq / 250)}.${(ipSeq++ % 250) + 1}`;
 
-/** Takes the queued mails (jobs are not run in tests) addressed to `to`. */
-async function takeMails(to: string) {
-  const jobs = await (await getBoss()).fetch<MailMessage>("mail.send", { batchSize: 100 });
-  return jobs.map((j) => j.data).filter((m) => m.to.toLowerCase() === to.toLowerCase());
-}
 
 async function requestCode(email: string, ip = freshIp()) {
   const res = await call(requestCodeRoute, { body: { email }, ip });

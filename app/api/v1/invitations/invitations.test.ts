@@ -1,9 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLogs, invitations, memberships, users } from "@/db/schema";
-import { getBoss } from "@/lib/jobs/boss";
-import type { MailMessage } from "@/lib/mail/transport";
+import { invitations, users } from "@/db/schema";
 import { createTeam, createUser, TEST_PASSWORD } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
 import { POST as loginRoute } from "../auth/login/route";
@@ -15,6 +13,7 @@ import { POST as acceptRoute } from "./accept/[token]/route";
 import { POST as bulkRoute } from "./bulk/route";
 import { GET as listRoute, POST as createRoute } from "./route";
 import { GET as viewRoute } from "./token/[token]/route";
+import { auditOf, membershipOf, takeMails } from "@/lib/testing/inspect";
 
 let ipSeq = 0;
 /** Public endpoints are rate limited per IP; each call gets its own unless a test is about the limit. */
@@ -23,16 +22,8 @@ const tokenOf = (inviteUrl: string) => inviteUrl.split("/invite/")[1];
 const view = (token: string) => call(viewRoute, { params: { token }, ip: freshIp() });
 const accept = (token: string, body: object = {}) => call(acceptRoute, { params: { token }, body, ip: freshIp() });
 
-async function takeMails(to: string) {
-  const jobs = await (await getBoss()).fetch<MailMessage>("mail.send", { batchSize: 100 });
-  return jobs.map((j) => j.data).filter((m) => m.to.toLowerCase() === to.toLowerCase());
-}
 
-const auditOf = (orgId: number, action: string) =>
-  getDb().select().from(auditLogs).where(and(eq(auditLogs.orgId, orgId), eq(auditLogs.action, action)));
 
-const membershipOf = async (orgId: number, userId: number) =>
-  (await getDb().select().from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId))))[0];
 
 const expire = (invitationId: string) =>
   getDb().update(invitations).set({ expiresAt: new Date(Date.now() - 60_000) }).where(eq(invitations.id, Number(invitationId)));

@@ -1,9 +1,7 @@
-import { and, eq } from "drizzle-orm";
+import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { getDb } from "@/db/client";
-import { auditLogs, invitations, memberships, organizations, users } from "@/db/schema";
-import { getBoss } from "@/lib/jobs/boss";
-import type { MailMessage } from "@/lib/mail/transport";
+import { invitations, memberships, organizations, users } from "@/db/schema";
 import { createOrg, createTeam, createUser, TEST_PASSWORD, tokenFor } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
 import { POST as loginRoute } from "../auth/login/route";
@@ -15,19 +13,12 @@ import { POST as resendInvite } from "./[id]/resend-invite/route";
 import { PATCH as setStatus } from "./[id]/status/route";
 import { POST as bulk } from "./bulk/route";
 import { GET as listUsers, POST as createUser_ } from "./route";
+import { auditOf, membershipOf, takeMails } from "@/lib/testing/inspect";
 
 const id = (n: number) => ({ id: String(n) });
 
-async function takeMails(to: string) {
-  const jobs = await (await getBoss()).fetch<MailMessage>("mail.send", { batchSize: 100 });
-  return jobs.map((j) => j.data).filter((m) => m.to.toLowerCase() === to.toLowerCase());
-}
 
-const auditOf = (orgId: number, action: string) =>
-  getDb().select().from(auditLogs).where(and(eq(auditLogs.orgId, orgId), eq(auditLogs.action, action)));
 
-const membershipOf = async (orgId: number, userId: number) =>
-  (await getDb().select().from(memberships).where(and(eq(memberships.orgId, orgId), eq(memberships.userId, userId))))[0];
 
 const userRow = async (userId: number) => (await getDb().select().from(users).where(eq(users.id, userId)))[0];
 
