@@ -1,0 +1,21 @@
+import { describe, expect, it } from "vitest";
+import { decryptSecret, encryptSecret, maskSecret } from "./secrets";
+
+describe("secret encryption", () => {
+  it("round-trips, uses a fresh IV each time and detects tampering", () => {
+    const a = encryptSecret("sk-live-123456789");
+    const b = encryptSecret("sk-live-123456789");
+    expect(a).not.toBe(b);
+    expect(a).not.toContain("123456789");
+    expect(decryptSecret(a)).toBe("sk-live-123456789");
+    const [v, iv, tag, data] = a.split(":");
+    const flipped = data.slice(0, -2) + (data.endsWith("A") ? "BA" : "AA");
+    expect(() => decryptSecret([v, iv, tag, flipped].join(":"))).toThrow();
+    expect(() => decryptSecret("garbage")).toThrow();
+  });
+
+  it("masks without revealing the middle", () => {
+    expect(maskSecret("sk-live-123456789")).toMatch(/^sk-l•+6789$/);
+    expect(maskSecret("short")).toBe("•••••");
+  });
+});
