@@ -7,6 +7,7 @@ import { clientIp, type Ctx, type RequestMeta } from "@/lib/api/context";
 import { AppError } from "@/lib/api/errors";
 import { authenticate } from "@/lib/auth/principal";
 import { env } from "@/lib/env";
+import { log } from "@/lib/log";
 import { checkPassword } from "@/lib/services/auth/login";
 import { checkLoginCode } from "@/lib/services/auth/login-code";
 import { resolveLoginOrg } from "@/lib/services/auth/session";
@@ -78,6 +79,16 @@ const config = (): NextAuthConfig => ({
   trustHost: true,
   session: { strategy: "jwt", maxAge: SESSION_MAX_AGE },
   pages: { signIn: "/login", error: "/login" },
+  // A wrong password is an answer, not a server error: Auth.js would log each one with a stack trace.
+  logger: {
+    error(error) {
+      if (error instanceof CredentialsSignin) return;
+      log.error("auth error", { error });
+    },
+    warn(code) {
+      log.warn("auth warning", { code });
+    },
+  },
   providers: [
     Credentials({
       id: "password",

@@ -10,13 +10,13 @@ export const registerAccount = (body: BodyOf<typeof register>) =>
 export const requestLoginCode = (body: BodyOf<typeof requestCode>) =>
   api<ResponseOf<typeof requestCode>>("/auth/request-code", { method: "POST", body });
 
-export type SignInFailure = { kind: "invalid" } | { kind: "invalid_code" } | { kind: "rate_limited"; seconds: number } | { kind: "forbidden" } | { kind: "error" };
+export type SignInFailure = { kind: "invalid" } | { kind: "invalid_code" } | { kind: "rate_limited"; seconds: number; at: number } | { kind: "forbidden" } | { kind: "error" };
 
 /** Reads the `code` that lib/auth/nextauth.ts puts on a failed credentials sign-in. */
 export function parseSignInCode(code: string | undefined | null): SignInFailure {
   if (!code) return { kind: "error" };
   const limited = /^rate_limited:(\d+)$/.exec(code);
-  if (limited) return { kind: "rate_limited", seconds: Number(limited[1]) };
+  if (limited) return { kind: "rate_limited", seconds: Number(limited[1]), at: Date.now() };
   if (code === "invalid_credentials") return { kind: "invalid" };
   if (code === "invalid_code") return { kind: "invalid_code" };
   if (code === "forbidden") return { kind: "forbidden" };

@@ -5,6 +5,8 @@ import { isApiError } from "./api";
 function onAuthLost(error: unknown) {
   if (typeof window === "undefined" || !isApiError(error) || error.status !== 401) return;
   const next = window.location.pathname + window.location.search;
+  // Outside React (no router here), and a full load drops every cached answer of the ended session.
+  // eslint-disable-next-line @next/next/no-location-assign-relative-destination
   window.location.assign(`/login?next=${encodeURIComponent(next)}&expired=1`);
 }
 

@@ -1,0 +1,133 @@
+"use client";
+
+import { useState, type FormEvent } from "react";
+import { useTranslations } from "next-intl";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
+import { Button } from "@/components/ui/button";
+import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { FormField } from "@/components/ui/form-field";
+import { Input } from "@/components/ui/input";
+import { NativeSelect } from "@/components/ui/native-select";
+import { Spinner } from "@/components/ui/spinner";
+import { toast } from "@/components/ui/sonner";
+import { useErrorMessage, useFieldErrors } from "@/components/common/use-api-errors";
+import { useDeleteUser, useUpdateUser, type User } from "@/lib/client/users";
+import { RoleOptions } from "./role-badge";
+
+export function EditMemberDialog({ user, onClose }: { user: User | null; onClose: () => void }) {
+  const t = useTranslations("users.edit");
+  return (
+    <Dialog open={Boolean(user)} onOpenChange={(open) => !open && onClose()}>
+      <DialogContent className="sm:max-w-md">
+        <DialogHeader>
+          <DialogTitle>{t("title")}</DialogTitle>
+          <DialogDescription>{user?.email}</DialogDescription>
+        </DialogHeader>
+        {/* Keyed by user: the form starts from that user's values each time it opens. */}
+        {user && <EditMemberForm key={user.id} user={user} onClose={onClose} />}
+      </DialogContent>
+    </Dialog>
+  );
+}
+
+function EditMemberForm({ user, onClose }: { user: User; onClose: () => void }) {
+  const t = useTranslations("users.edit");
+  const tf = useTranslations("errors.field");
+  const update = useUpdateUser();
+  const errorMessage = useErrorMessage();
+  const { errors, setErrors, fromError, clear } = useFieldErrors();
+  const [name, setName] = useState(user.name);
+  const [role, setRole] = useState<User["role"]>(user.role);
+
+  const onSubmit = async (e: FormEvent) => {
+    e.preventDefault();
+    if (update.isPending) return;
+    if (!name.trim()) return setErrors({ name: tf("required") });
+    try {
+      await update.mutateAsync({ id: user.id, name: name.trim(), role });
+      toast.success(t("saved"));
+      onClose();
+    } catch (err) {
+      if (!fromError(err)) toast.error(errorMessage(err));
+    }
+  };
+
+  return (
+    <form onSubmit={onSubmit} noValidate className="grid gap-4">
+      <FormField label={t("name")} error={errors.name} required>
+        <Input
+          data-testid="edit-user-name"
+          value={name}
+          onChange={(e) => {
+            setName(e.target.value);
+            clear("name");
+          }}
+        />
+      </FormField>
+      <FormField label={t("role")} error={errors.role}>
+        <NativeSelect data-testid="edit-user-role" value={role} onChange={(e) => setRole(e.target.value as User["role"])}>
+          <RoleOptions />
+        </NativeSelect>
+      </FormField>
+      <DialogFooter className="mt-2">
+        <Button variant="outline" onClick={onClose}>
+          {t("cancel")}
+        </Button>
+        <Button type="submit" data-testid="edit-user-submit" disabled={update.isPending}>
+          {update.isPending && <Spinner label={t("saving")} />}
+          {t("save")}
+        </Button>
+      </DialogFooter>
+    </form>
+  );
+}
+
+export function RemoveMemberDialog({ user, orgName, onClose }: { user: User | null; orgName: string; onClose: () => void }) {
+  const t = useTranslations("users.remove");
+  const remove = useDeleteUser();
+  const errorMessage = useErrorMessage();
+  const confirm = async () => {
+    if (!user) return;
+    try {
+      await remove.mutateAsync(user.id);
+      toast.success(t("done", { name: user.name }));
+      onClose();
+    } catch (err) {
+      toast.error(errorMessage(err));
+    }
+  };
+  return (
+    <AlertDialog open={Boolean(user)} onOpenChange={(open) => !open && onClose()}>
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle>{t("title", { name: user?.name ?? "" })}</AlertDialogTitle>
+          <AlertDialogDescription>{t("description", { org: orgName })}</AlertDialogDescription>
+        </AlertDialogHeader>
+        <AlertDialogFooter>
+          <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
+          <AlertDialogAction
+            variant="destructive"
+            data-testid="remove-user-confirm"
+            disabled={remove.isPending}
+            onClick={(e) => {
+              e.preventDefault();
+              void confirm();
+            }}
+          >
+            {remove.isPending && <Spinner label={t("working")} />}
+            {t("confirm")}
+          </AlertDialogAction>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}
