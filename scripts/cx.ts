@@ -5,7 +5,7 @@
  */
 import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
-import { existsSync, mkdirSync, readFileSync, writeFileSync } from "node:fs";
+import { existsSync, mkdirSync, readFileSync, rmSync, writeFileSync } from "node:fs";
 import path from "node:path";
 
 const mode = process.argv[2] as "dev" | "start" | "worker" | "seed";
@@ -70,6 +70,27 @@ function ensureSecrets() {
   fill("ENCRYPTION_KEY", () => randomBytes(32).toString("hex"));
   writeFileSync(file, JSON.stringify(saved, null, 2), { mode: 0o600 });
   return saved;
+}
+
+/**
+ * One launcher per data directory. A second one would take the first one's PostgreSQL for a server left behind by a
+ * crash and stop it; refusing is the right answer.
+ */
+function claimDataDir() {
+  const file = path.join(dataDir, "cx.pid");
+  const pid = existsSync(file) ? Number(readFileSync(file, "utf8")) : 0;
+  let alive = false;
+  try {
+    alive = pid > 0 && pid !== process.pid && process.kill(pid, 0);
+  } catch {
+    alive = false;
+  }
+  if (alive) {
+    console.error(`Another CX Inbox launcher (pid ${pid}) is using ${dataDir}: stop it first, or set DATA_DIR to another directory.`);
+    process.exit(1);
+  }
+  writeFileSync(file, String(process.pid));
+  running.push({ name: "lock", stop: async () => rmSync(file, { force: true }) });
 }
 
 async function database() {
@@ -148,6 +169,7 @@ async function main() {
     await workers();
     return;
   }
+  claimDataDir();
   const embedded = await database();
   if (embedded || process.env.SEED_DEMO === "true") await seed();
   if (mode === "seed") return shutdown(0);

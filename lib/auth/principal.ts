@@ -1,5 +1,6 @@
 import { decode } from "next-auth/jwt";
-import { findApiKeyPrincipal, findMemberPrincipal, findSuperAdminPrincipal, touchApiKey } from "@/db/queries/principal";
+import { findApiKeyPrincipal, findMemberPrincipal, findSuperAdminPrincipal, touchApiKey, type PrincipalUser } from "@/db/queries/principal";
+import type { OrgRow } from "@/db/queries/users";
 import { errors } from "@/lib/api/errors";
 import { ROLE_PERMISSIONS, type Permission, type Role } from "@/lib/api/permissions";
 import { verifyAccessToken } from "@/lib/auth/access-token";
@@ -13,8 +14,9 @@ export type Principal = {
   orgId: number;
   role: Role;
   permissions: ReadonlySet<Permission>;
-  /** null when the caller is an API key. */
-  user: { id: number; email: string; name: string; isSuperAdmin: boolean } | null;
+  /** null when the caller is an API key. Loaded with the org in the authentication query, so reading them is free. */
+  user: PrincipalUser | null;
+  org: OrgRow;
   apiKeyId: number | null;
   via: "bearer" | "api_key" | "session";
   impersonatorId?: number;
@@ -61,13 +63,14 @@ async function memberPrincipal(
 ): Promise<Principal | null> {
   // Super admins reach any org (the "enter org" token of the admin console carries impersonatorId for the audit trail).
   const row = (await findMemberPrincipal(userId, orgId)) ?? (await findSuperAdminPrincipal(userId, orgId));
-  if (!row || row.tokenVersion !== tokenVersion) return null;
-  if (row.orgStatus !== "ACTIVE" && !row.isSuperAdmin) throw errors.forbidden("This organization is suspended");
+  if (!row || row.user.tokenVersion !== tokenVersion) return null;
+  if (row.org.status !== "ACTIVE" && !row.user.isSuperAdmin) throw errors.forbidden("This organization is suspended");
   return {
-    orgId: row.orgId,
+    orgId: row.org.id,
     role: row.role,
     permissions: ROLE_PERMISSIONS[row.role],
-    user: { id: row.userId, email: row.email, name: row.name, isSuperAdmin: row.isSuperAdmin },
+    user: row.user,
+    org: row.org,
     apiKeyId: null,
     via,
     impersonatorId,
@@ -77,10 +80,10 @@ async function memberPrincipal(
 async function apiKeyPrincipal(key: string): Promise<Principal | null> {
   const row = await findApiKeyPrincipal(sha256(key));
   if (!row || !row.enabled || (row.expiresAt && row.expiresAt < new Date())) return null;
-  if (row.orgStatus !== "ACTIVE") throw errors.forbidden("This organization is suspended");
+  if (row.org.status !== "ACTIVE") throw errors.forbidden("This organization is suspended");
   // Writing last-used on every call would turn each read into a write; a minute's precision is enough.
   if (!row.lastUsedAt || Date.now() - row.lastUsedAt.getTime() > 60_000) void touchApiKey(row.apiKeyId).catch(() => {});
-  return { orgId: row.orgId, role: row.role, permissions: ROLE_PERMISSIONS[row.role], user: null, apiKeyId: row.apiKeyId, via: "api_key" };
+  return { orgId: row.org.id, role: row.role, permissions: ROLE_PERMISSIONS[row.role], user: null, org: row.org, apiKeyId: row.apiKeyId, via: "api_key" };
 }
 
 /** Who is calling: a bearer access token, an org API key, or the browser's session cookie. */

@@ -3,7 +3,8 @@ import { getDb } from "@/db/client";
 import { apiKeys, memberships, organizations, users } from "@/db/schema";
 import { signAccessToken } from "@/lib/auth/access-token";
 import { hashPassword } from "@/lib/auth/password";
-import { API_KEY_PREFIX } from "@/lib/auth/principal";
+import type { Ctx } from "@/lib/api/context";
+import { API_KEY_PREFIX, authenticate } from "@/lib/auth/principal";
 import { randomToken, sha256 } from "@/lib/crypto/tokens";
 
 let seq = 0;
@@ -51,4 +52,12 @@ export async function createApiKey(org: { id: number }, role: "ADMIN" | "AGENT" 
     .values({ orgId: org.id, name: `key ${unique()}`, prefix: secret.slice(0, 12), keyHash: sha256(secret), role })
     .returning();
   return { row, secret };
+}
+
+/** The service context a request of this user in this org would get (built by the real authentication path). */
+export async function ctxFor(user: { id: number; tokenVersion?: number }, org: { id: number }): Promise<Ctx> {
+  const req = new Request("http://localhost/", { headers: { authorization: `Bearer ${await tokenFor(user, org)}` } });
+  const principal = await authenticate(req);
+  if (!principal) throw new Error(`user ${user.id} is not a member of org ${org.id}`);
+  return { ...principal, requestId: "test", ip: "127.0.0.1" };
 }

@@ -3,12 +3,10 @@ import path from "node:path";
 import { describe, expect, it } from "vitest";
 import { insertMembership } from "@/db/queries/users";
 import { DELETE as removeAvatarRoute, POST as uploadAvatarRoute } from "@/app/api/v1/profile/avatar/route";
-import type { Ctx } from "@/lib/api/context";
-import { ROLE_PERMISSIONS } from "@/lib/api/permissions";
 import { env } from "@/lib/env";
 import { storeFile } from "@/lib/services/files/store";
 import { storage } from "@/lib/storage";
-import { createApiKey, createTeam, createUser, tokenFor } from "@/lib/testing/factories";
+import { createApiKey, createTeam, createUser, ctxFor, tokenFor } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
 import { GET as fileRoute } from "./[id]/route";
 
@@ -77,7 +75,7 @@ describe("GET /api/files/{id}", () => {
 
   it("downloads anything that is not an image as an attachment", async () => {
     const { org, admin, adminToken } = await createTeam();
-    const ctx = { orgId: org.id, role: "ADMIN", permissions: ROLE_PERMISSIONS.ADMIN, user: admin, apiKeyId: null, via: "bearer", requestId: "t", ip: "127.0.0.1" } as Ctx;
+    const ctx = await ctxFor(admin, org);
     const file = await storeFile(ctx, { buffer: Buffer.from("a,b\n1,2\n"), contentType: "text/csv", originalName: "report é.csv", purpose: "export" });
     expect(file.storageKey).toMatch(new RegExp(`^${org.id}/export/[0-9a-f-]{36}$`));
     expect(await storage().get(file.storageKey)).not.toBeNull();

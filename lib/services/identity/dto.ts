@@ -3,7 +3,8 @@ import type { OrganizationDto, UserDto } from "@/lib/api/contracts/schemas";
 
 export const fileUrl = (fileId: number | null) => (fileId ? `/api/files/${fileId}` : null);
 
-export function userDto(u: UserRow, role: Role): UserDto {
+/** Accepts a full row or the principal's (which carries hasPassword instead of the hash). */
+export function userDto(u: Omit<UserRow, "passwordHash"> & ({ passwordHash: string | null } | { hasPassword: boolean }), role: Role): UserDto {
   return {
     id: String(u.id),
     email: u.email,
@@ -14,7 +15,7 @@ export function userDto(u: UserRow, role: Role): UserDto {
     isSuperAdmin: u.isSuperAdmin,
     locale: u.locale,
     writingAssist: u.writingAssist,
-    invitationPending: !u.passwordHash,
+    invitationPending: "hasPassword" in u ? !u.hasPassword : !u.passwordHash,
     lastLoginAt: u.lastLoginAt?.toISOString() ?? null,
     createdAt: u.createdAt.toISOString(),
   };
