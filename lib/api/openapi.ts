@@ -17,6 +17,8 @@ const ERRORS: Record<string, string> = {
   "403": "Not allowed (FORBIDDEN)",
   "404": "Not found, or owned by another organization (NOT_FOUND)",
   "409": "Conflicts with existing data (CONFLICT)",
+  "413": "Payload too large (PAYLOAD_TOO_LARGE)",
+  "415": "Unsupported media type (UNSUPPORTED_MEDIA_TYPE)",
   "422": "A business rule refused the change (its own code)",
   "429": "Rate limited (RATE_LIMITED, see Retry-After)",
 };
@@ -35,7 +37,16 @@ function operation(c: Contract): Json {
   const responses: Json = {
     [status]: c.response && status !== "204" ? { description: "Success", content: { "application/json": { schema: schemaOf(c.response, "output") } } } : { description: "Success" },
   };
-  const possible = ["400", ...(c.access === "public" ? [] : ["401", "403"]), ...(c.params ? ["404"] : []), "409", "422", "429"];
+  const mutation = c.method !== "GET";
+  const possible = [
+    ...(c.query || c.body || c.multipart ? ["400"] : []),
+    ...(c.access === "public" ? [] : ["401", "403"]),
+    ...(c.params ? ["404"] : []),
+    ...(mutation ? ["409"] : []),
+    ...(c.multipart ? ["413", "415"] : c.body ? ["415"] : []),
+    ...(mutation ? ["422"] : []),
+    ...(c.access === "public" && mutation ? ["429"] : []),
+  ];
   for (const code of possible) responses[code] = { description: ERRORS[code], content: { "application/json": { schema: errorRef } } };
   const op: Json = {
     operationId: operationId(c),
@@ -78,7 +89,7 @@ export function openApiDocument(): Json {
       title: "CX Inbox API",
       version: "1.0.0",
       description:
-        "REST API of CX Inbox. Authenticate with `Authorization: Bearer <token>` using an access token from /auth/login or an organization API key. JSON bodies, camelCase fields, ids as strings, ISO-8601 UTC timestamps. Errors: `{\"error\":{\"code\",\"message\",\"details\"}}`.",
+        "REST API of CX Inbox. Authenticate with the header Authorization: Bearer <token>, using an access token from /auth/login or an organization API key (cxk_…). JSON bodies, camelCase fields, ids as strings, ISO-8601 UTC timestamps. Every error answers {\"error\": {\"code\", \"message\", \"details\"}}.",
     },
     servers: [{ url: "/api/v1" }],
     components: {

@@ -24,6 +24,8 @@ const METHOD_STYLE: Record<string, string> = {
   delete: "bg-rose-500/15 text-rose-700 dark:text-rose-300",
 };
 
+const errorCodes = (op: Op) => Object.keys(op.responses).filter((c) => !c.startsWith("2"));
+
 /** The API reference, rendered on the server from the generated OpenAPI document. */
 export default function ApiReferencePage() {
   const doc = openApiDocument() as { info: { title: string; description: string }; paths: Record<string, Record<string, Op>> };
@@ -102,9 +104,11 @@ export default function ApiReferencePage() {
                         {success[1].content ? <SchemaView schema={success[1].content["application/json"].schema} /> : <span className="text-sm">No content</span>}
                       </div>
                     )}
-                    <div className="mt-3 text-xs text-muted-foreground">
-                      Errors: {Object.keys(op.responses).filter((c) => !c.startsWith("2")).join(", ")} — as {`{"error":{"code","message","details"}}`}
-                    </div>
+                    {errorCodes(op).length > 0 && (
+                      <div className="mt-3 text-xs text-muted-foreground">
+                        Errors: {errorCodes(op).join(", ")} — as {`{"error":{"code","message","details"}}`}
+                      </div>
+                    )}
                   </article>
                 );
               })}
