@@ -207,3 +207,14 @@ export async function lockOrgAdmins(orgId: number, tx: Tx) {
     .where(and(eq(memberships.orgId, orgId), eq(memberships.role, "ADMIN"), isNull(memberships.deletedAt)))
     .for("update");
 }
+
+/** Records a sign-in; someone who signs in while shown as offline is online now. Returns whether presence changed. */
+export async function recordLogin(id: number) {
+  const [row] = await getDb().execute<{ was_offline: boolean }>(sql`
+    update users set last_login_at = now(),
+      presence_status = case when presence_status = 'OFFLINE' then 'ONLINE'::presence_status else presence_status end
+    from (select presence_status = 'OFFLINE' as was_offline from users where id = ${id}) before
+    where users.id = ${id}
+    returning before.was_offline`);
+  return Boolean(row?.was_offline);
+}

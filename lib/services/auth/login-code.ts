@@ -55,7 +55,7 @@ export async function checkLoginCode(meta: RequestMeta, email: string, code: str
     throw errors.unauthenticated("Invalid or expired code");
   }
   const { chosen } = await resolveLoginOrg(user.id, orgId);
-  await markLoggedIn(user.id);
+  await markLoggedIn(user.id, chosen.org.id);
   await audit({ ...meta, orgId: chosen.org.id, userId: user.id }, "auth.code_login", { type: "user", id: user.id });
   return { userId: user.id, orgId: chosen.org.id, tokenVersion: user.tokenVersion };
 }

@@ -22,7 +22,7 @@ export async function checkPassword(meta: RequestMeta, email: string, password: 
     throw errors.unauthenticated("Invalid email or password");
   }
   const { chosen } = await resolveLoginOrg(user.id, orgId);
-  await markLoggedIn(user.id);
+  await markLoggedIn(user.id, chosen.org.id);
   await audit({ ...meta, orgId: chosen.org.id, userId: user.id }, "auth.login", { type: "user", id: user.id }, { method: "password" });
   return { userId: user.id, orgId: chosen.org.id, tokenVersion: user.tokenVersion };
 }

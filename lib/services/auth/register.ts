@@ -42,6 +42,6 @@ export async function registerOrganization(meta: RequestMeta, input: RegisterInp
     await audit({ ...meta, orgId: org.id, userId: user.id }, "auth.register", { type: "organization", id: org.id }, undefined, tx);
     return { user, org };
   });
-  await markLoggedIn(user.id);
+  await markLoggedIn(user.id, org.id);
   return issueSession(user.id, org.id);
 }

@@ -1,6 +1,7 @@
 import { randomUUID } from "node:crypto";
 import { consumeRefreshToken, insertRefreshToken, revokeFamily } from "@/db/queries/sessions";
-import { findUserById, listUserOrganizations, updateUser } from "@/db/queries/users";
+import { findUserById, listUserOrganizations, recordLogin } from "@/db/queries/users";
+import { emit } from "@/lib/events/emit";
 import type { RequestMeta } from "@/lib/api/context";
 import { errors } from "@/lib/api/errors";
 import { ACCESS_TOKEN_TTL_SECONDS, signAccessToken } from "@/lib/auth/access-token";
@@ -53,8 +54,9 @@ export async function issueSession(userId: number, wantedOrgId?: number, opts: {
   };
 }
 
-export async function markLoggedIn(userId: number) {
-  await updateUser(userId, { lastLoginAt: new Date() });
+/** A sign-in through any client: remembered, and an offline user shows as online to their team. */
+export async function markLoggedIn(userId: number, orgId: number) {
+  if (await recordLogin(userId)) emit("user.presence_changed", { orgId, userId, status: "ONLINE" });
 }
 
 /**

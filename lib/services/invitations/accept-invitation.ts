@@ -66,7 +66,7 @@ export async function acceptInvitation(meta: RequestMeta, token: string, input: 
     return id;
   });
 
-  await markLoggedIn(userId);
+  await markLoggedIn(userId, i.orgId);
   emit("invitation.changed", { orgId: i.orgId, invitationId: i.id });
   emit("user.updated", { orgId: i.orgId, userId });
   return issueSession(userId, i.orgId);

@@ -43,6 +43,8 @@ describe("auth", () => {
     const ok = await call(loginRoute, { body: { email: admin.email.toUpperCase(), password: TEST_PASSWORD } });
     expect(ok.status).toBe(200);
     expect(ok.json).toMatchObject({ expiresIn: 900, user: { id: String(admin.id) } });
+    // Signing in brings an offline user online for the team.
+    expect((await call(meRoute, { token: ok.json.accessToken })).json.user.status).toBe("ONLINE");
 
     const first = await call(refreshRoute, { body: { refreshToken: ok.json.refreshToken } });
     expect(first.status).toBe(200);
