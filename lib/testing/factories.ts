@@ -61,3 +61,7 @@ export async function ctxFor(user: { id: number; tokenVersion?: number }, org: {
   if (!principal) throw new Error(`user ${user.id} is not a member of org ${org.id}`);
   return { ...principal, requestId: "test", ip: "127.0.0.1" };
 }
+
+export async function addMembership(org: { id: number }, user: { id: number }, role: "ADMIN" | "AGENT" = "AGENT") {
+  await getDb().insert(memberships).values({ orgId: org.id, userId: user.id, role });
+}

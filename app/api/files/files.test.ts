@@ -1,12 +1,11 @@
 import { readdir } from "node:fs/promises";
 import path from "node:path";
 import { describe, expect, it } from "vitest";
-import { insertMembership } from "@/db/queries/users";
 import { DELETE as removeAvatarRoute, POST as uploadAvatarRoute } from "@/app/api/v1/profile/avatar/route";
 import { env } from "@/lib/env";
 import { storeFile } from "@/lib/services/files/store";
 import { storage } from "@/lib/storage";
-import { createApiKey, createTeam, createUser, ctxFor, tokenFor } from "@/lib/testing/factories";
+import { addMembership, createApiKey, createTeam, createUser, ctxFor, tokenFor } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
 import { GET as fileRoute } from "./[id]/route";
 
@@ -54,7 +53,7 @@ describe("GET /api/files/{id}", () => {
     const b = await createTeam();
     const id = await uploadAvatar(a.agentToken);
     const both = await createUser({ org: a.org });
-    await insertMembership({ orgId: b.org.id, userId: both.id, role: "ADMIN" });
+    await addMembership(b.org, both, "ADMIN");
     expect((await getFile(id, await tokenFor(both, a.org))).status).toBe(200);
     expect((await getFile(id, await tokenFor(both, b.org))).status).toBe(404);
   });

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
-import { apiKeys } from "@/db/schema";
+import { apiKeys, getDb } from "@/lib/testing/db";
 import { sha256 } from "@/lib/crypto/tokens";
 import { createApiKey as createKeyRow, createTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";

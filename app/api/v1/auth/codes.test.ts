@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { afterAll, beforeAll, describe, expect, it, vi } from "vitest";
-import { getDb } from "@/db/client";
-import { loginCodes, organizations, users } from "@/db/schema";
+import { getDb, loginCodes, organizations, users } from "@/lib/testing/db";
 import { resetEnvCache } from "@/lib/env";
 import { sha256 } from "@/lib/crypto/tokens";
 import { createOrg, createTeam, createUser, TEST_PASSWORD } from "@/lib/testing/factories";

@@ -1,7 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb } from "@/db/client";
-import { invitations, users } from "@/db/schema";
+import { getDb, invitations, users } from "@/lib/testing/db";
 import { createTeam, createUser, TEST_PASSWORD } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
 import { POST as loginRoute } from "../auth/login/route";
