@@ -9,12 +9,12 @@ import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, D
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/sonner";
 import { CopyButton } from "@/components/common/copy-button";
 import { useErrorMessage, useFieldErrors } from "@/components/common/use-api-errors";
 import { RoleOptions } from "@/components/users/role-badge";
 import { useCreateApiKey, type CreatedApiKey } from "@/lib/client/api-keys";
+import { FormDialogFooter } from "@/components/common/form-dialog-footer";
 
 const EXPIRY_DAYS = ["never", "30", "90", "365"] as const;
 type Expiry = (typeof EXPIRY_DAYS)[number];
@@ -123,15 +123,14 @@ export function CreateApiKeyDialog({ open, setOpen }: { open: boolean; setOpen: 
                   </NativeSelect>
                 </FormField>
               </div>
-              <DialogFooter className="mt-2">
-                <Button variant="outline" onClick={() => onOpenChange(false)}>
-                  {t("cancel")}
-                </Button>
-                <Button type="submit" data-testid="api-key-submit" disabled={create.isPending}>
-                  {create.isPending && <Spinner label={t("creating")} />}
-                  {t("submit")}
-                </Button>
-              </DialogFooter>
+              <FormDialogFooter
+                onCancel={() => onOpenChange(false)}
+                cancelLabel={t("cancel")}
+                submitLabel={t("submit")}
+                pendingLabel={t("creating")}
+                pending={create.isPending}
+                submitTestId="api-key-submit"
+              />
             </form>
           </>
         )}

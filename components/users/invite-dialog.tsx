@@ -4,17 +4,17 @@ import { useState, type FormEvent } from "react";
 import { UserPlusIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle, DialogTrigger } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/sonner";
 import { EMAIL_RE, useErrorMessage, useFieldErrors } from "@/components/common/use-api-errors";
 import { isApiError } from "@/lib/client/api";
 import { useCreateUser } from "@/lib/client/users";
 import { useInviteToast } from "./invite-toast";
 import { RoleOptions } from "./role-badge";
+import { FormDialogFooter } from "@/components/common/form-dialog-footer";
 
 type Role = "ADMIN" | "AGENT";
 
@@ -105,15 +105,14 @@ export function InviteDialog() {
               <RoleOptions />
             </NativeSelect>
           </FormField>
-          <DialogFooter className="mt-2">
-            <Button variant="outline" onClick={() => onOpenChange(false)}>
-              {t("cancel")}
-            </Button>
-            <Button type="submit" data-testid="invite-submit" disabled={create.isPending}>
-              {create.isPending && <Spinner label={t("sending")} />}
-              {t("submit")}
-            </Button>
-          </DialogFooter>
+          <FormDialogFooter
+            onCancel={() => onOpenChange(false)}
+            cancelLabel={t("cancel")}
+            submitLabel={t("submit")}
+            pendingLabel={t("sending")}
+            pending={create.isPending}
+            submitTestId="invite-submit"
+          />
         </form>
       </DialogContent>
     </Dialog>

@@ -12,8 +12,7 @@ import {
   AlertDialogHeader,
   AlertDialogTitle,
 } from "@/components/ui/alert-dialog";
-import { Button } from "@/components/ui/button";
-import { Dialog, DialogContent, DialogDescription, DialogFooter, DialogHeader, DialogTitle } from "@/components/ui/dialog";
+import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
@@ -22,6 +21,7 @@ import { toast } from "@/components/ui/sonner";
 import { useErrorMessage, useFieldErrors } from "@/components/common/use-api-errors";
 import { useDeleteUser, useUpdateUser, type User } from "@/lib/client/users";
 import { RoleOptions } from "./role-badge";
+import { FormDialogFooter } from "@/components/common/form-dialog-footer";
 
 export function EditMemberDialog({ user, onClose }: { user: User | null; onClose: () => void }) {
   const t = useTranslations("users.edit");
@@ -78,15 +78,14 @@ function EditMemberForm({ user, onClose }: { user: User; onClose: () => void }) 
           <RoleOptions />
         </NativeSelect>
       </FormField>
-      <DialogFooter className="mt-2">
-        <Button variant="outline" onClick={onClose}>
-          {t("cancel")}
-        </Button>
-        <Button type="submit" data-testid="edit-user-submit" disabled={update.isPending}>
-          {update.isPending && <Spinner label={t("saving")} />}
-          {t("save")}
-        </Button>
-      </DialogFooter>
+      <FormDialogFooter
+        onCancel={onClose}
+        cancelLabel={t("cancel")}
+        submitLabel={t("save")}
+        pendingLabel={t("saving")}
+        pending={update.isPending}
+        submitTestId="edit-user-submit"
+      />
     </form>
   );
 }
