@@ -68,6 +68,8 @@ function ensureSecrets() {
   };
   fill("AUTH_SECRET", () => randomBytes(32).toString("base64url"));
   fill("ENCRYPTION_KEY", () => randomBytes(32).toString("hex"));
+  fill("META_APP_SECRET", () => randomBytes(24).toString("hex"));
+  fill("META_VERIFY_TOKEN", () => randomBytes(12).toString("hex"));
   writeFileSync(file, JSON.stringify(saved, null, 2), { mode: 0o600 });
   return saved;
 }

@@ -1,4 +1,4 @@
-import { index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, ref, ts, updatedAt } from "./_shared";
 import { organizations } from "./organizations";
 
@@ -16,6 +16,8 @@ export const contacts = pgTable(
     category: text("category"),
     attributes: jsonb("attributes").$type<Record<string, unknown>>().notNull().default({}),
     lastMessageAt: ts("last_message_at"),
+    /** Set when the customer was created by the sandbox simulator or /dev/simulate (cleaned up by /dev/simulate/cleanup). */
+    isSimulated: boolean("is_simulated").notNull().default(false),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -5,3 +5,6 @@ export * from "./audit";
 export * from "./files";
 export * from "./mail";
 export * from "./contacts";
+export * from "./whatsapp";
+export * from "./conversations";
+export * from "./templates";

@@ -1,4 +1,4 @@
-import { boolean, index, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, ref, ts, updatedAt } from "./_shared";
 
 export const planEnum = pgEnum("plan", ["FREE", "STARTER", "PROFESSIONAL", "ENTERPRISE"]);
@@ -21,6 +21,8 @@ export const organizations = pgTable(
     featureFlags: jsonb("feature_flags").$type<FeatureFlags>().notNull().default({}),
     aiAnalyticsEnabled: boolean("ai_analytics_enabled").notNull().default(false),
     onboardingCompletedAt: ts("onboarding_completed_at"),
+    /** Last conversation displayId handed out; incremented under the org row's lock. */
+    conversationSeq: integer("conversation_seq").notNull().default(0),
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },

@@ -20,6 +20,8 @@ Object.assign(process.env, {
   ENCRYPTION_KEY: "0".repeat(63) + "1",
   APP_URL: "http://localhost:3000",
   LOG_LEVEL: "error",
+  META_APP_SECRET: "test-meta-app-secret-0123456789",
+  META_VERIFY_TOKEN: "test-verify-token",
   DATA_DIR: mkdtempSync(path.join(tmpdir(), "cx-test-data-")),
 });
 for (const k of ["PUSHER_APP_ID", "PUSHER_KEY", "PUSHER_SECRET", "SMTP_URL", "S3_BUCKET", "STRIPE_SECRET_KEY"]) delete process.env[k];
