@@ -8,4 +8,23 @@ export const LISTENERS: { [E in EventName]?: Listener<E>[] } = {
   "user.deleted": [(e) => publish([orgChannel(e.orgId)], "user.deleted", { userId: String(e.userId) })],
   "invitation.changed": [(e) => publish([orgChannel(e.orgId)], "invitation.changed", { invitationId: String(e.invitationId) })],
   "organization.updated": [(e) => publish([orgChannel(e.orgId)], "organization.updated", { orgId: String(e.orgId) })],
+  "conversation.created": [(e) => publish([orgChannel(e.orgId)], "conversation.created", { conversationId: String(e.conversationId) })],
+  "conversation.updated": [
+    (e) => publish([orgChannel(e.orgId)], "conversation.updated", { conversationId: String(e.conversationId), version: e.version }),
+  ],
+  "message.created": [
+    (e) =>
+      publish([orgChannel(e.orgId)], "message.created", {
+        conversationId: String(e.conversationId),
+        messageId: String(e.messageId),
+        direction: e.direction,
+      }),
+  ],
+  "message.updated": [
+    (e) => publish([orgChannel(e.orgId)], "message.updated", { conversationId: String(e.conversationId), messageId: String(e.messageId), status: e.status }),
+  ],
+  "contact.updated": [(e) => publish([orgChannel(e.orgId)], "contact.updated", { contactId: String(e.contactId) })],
+  "template.updated": [(e) => publish([orgChannel(e.orgId)], "template.updated", { templateId: String(e.templateId), status: e.status })],
+  "whatsapp.alert": [(e) => publish([orgChannel(e.orgId)], "whatsapp.alert", { alertId: String(e.alertId), type: e.type })],
+  "whatsapp.account_updated": [(e) => publish([orgChannel(e.orgId)], "whatsapp.account_updated", { accountId: String(e.accountId) })],
 };

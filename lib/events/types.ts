@@ -5,6 +5,14 @@ export type DomainEvents = {
   "user.deleted": { orgId: number; userId: number };
   "invitation.changed": { orgId: number; invitationId: number };
   "organization.updated": { orgId: number };
+  "conversation.created": { orgId: number; conversationId: number };
+  "conversation.updated": { orgId: number; conversationId: number; version: number };
+  "message.created": { orgId: number; conversationId: number; messageId: number; direction: "INBOUND" | "OUTBOUND" };
+  "message.updated": { orgId: number; conversationId: number; messageId: number; status: string };
+  "contact.updated": { orgId: number; contactId: number };
+  "template.updated": { orgId: number; templateId: number; status: string };
+  "whatsapp.alert": { orgId: number; alertId: number; type: string };
+  "whatsapp.account_updated": { orgId: number; accountId: number };
 };
 export type EventName = keyof DomainEvents;
 export type Listener<E extends EventName> = (payload: DomainEvents[E]) => Promise<void> | void;
