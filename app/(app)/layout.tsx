@@ -6,6 +6,7 @@ import { pageContext } from "@/lib/auth/nextauth";
 import { realtimeClientConfig } from "@/lib/realtime/config";
 import { getMe } from "@/lib/services/auth/me";
 import { devMailboxEnabled } from "@/lib/services/mail/dev-mailbox";
+import { devToolsEnabled } from "@/lib/services/sandbox/enabled";
 
 /**
  * Every signed-in page: the cookie must still name a valid principal (a password change elsewhere or a removed
@@ -19,7 +20,7 @@ export default async function SignedInLayout({ children }: { children: React.Rea
   return (
     <MeProvider me={me}>
       <RealtimeProvider config={realtimeClientConfig()} orgId={me.organization.id}>
-        <AppShell devMailbox={devMailbox}>{children}</AppShell>
+        <AppShell devMailbox={devMailbox} devTools={devToolsEnabled()}>{children}</AppShell>
       </RealtimeProvider>
     </MeProvider>
   );

@@ -31,12 +31,12 @@ function Breadcrumb({ groups }: { groups: NavGroup[] }) {
   return null;
 }
 
-export function AppShell({ devMailbox, children }: { devMailbox: boolean; children: ReactNode }) {
+export function AppShell({ devMailbox, devTools, children }: { devMailbox: boolean; devTools?: boolean; children: ReactNode }) {
   const t = useTranslations("shell");
   const me = useMe();
   const qc = useQueryClient();
   const [mobileOpen, setMobileOpen] = useState(false);
-  const groups = buildNav({ permissions: me.permissions, devMailbox });
+  const groups = buildNav({ permissions: me.permissions, devMailbox, devTools });
   // Org name, logo and the caller's own membership can change while the page is open.
   useRealtimeEvent("organization.updated", () => void qc.invalidateQueries({ queryKey: keys.me }));
   useRealtimeEvent<{ userId?: number }>("user.updated", (d) => {

@@ -88,6 +88,8 @@ export type MessageMedia = {
   /** PENDING until the download job stores it; FAILED after the retries are spent. */
   status?: "PENDING" | "READY" | "FAILED";
   error?: string;
+  /** Download attempts of inbound media (the job gives up after its queue's retries). */
+  attempts?: number;
 };
 
 export const messages = pgTable(

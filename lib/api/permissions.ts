@@ -12,12 +12,35 @@ export const PERMISSIONS = [
   "files.write",
   "mailbox.read",
   "audit.read",
+  "whatsapp.read",
+  "whatsapp.manage",
+  "templates.read",
+  "templates.manage",
+  "contacts.read",
+  "contacts.write",
+  "sandbox.use",
+  "dev.simulate",
+  "messages.send",
+  "messages.manage",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
 export type Role = "ADMIN" | "AGENT";
 
-const AGENT: Permission[] = ["org.read", "users.read", "profile.manage", "presence.update", "files.read", "files.write"];
+const AGENT: Permission[] = [
+  "org.read",
+  "users.read",
+  "profile.manage",
+  "presence.update",
+  "files.read",
+  "files.write",
+  "whatsapp.read",
+  "templates.read",
+  "contacts.read",
+  "contacts.write",
+  "sandbox.use",
+  "messages.send",
+];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {
   ADMIN: new Set(PERMISSIONS),

@@ -4,16 +4,25 @@ import { log } from "@/lib/log";
 
 /** Every queue the product uses. Workers and producers agree on these names and their retry policy. */
 export const QUEUES = {
-  "mail.send": { retryLimit: 5, retryDelay: 10, retryBackoff: true },
+  "mail.send": { retryLimit: 5, retryDelay: 10, retryBackoff: true, notify: true },
+  // One live job per message (singletonKey = message id); 130429/131056 back off: ~5 s, 10 s, 20 s… six times.
+  "whatsapp.send": { retryLimit: 6, retryDelay: 5, retryBackoff: true, policy: "exclusive", notify: true },
+  // Webhook events are idempotent to process; media downloads give up (media FAILED) after the last retry.
+  "whatsapp.webhook": { retryLimit: 5, retryDelay: 5, retryBackoff: true, notify: true },
+  "whatsapp.media": { retryLimit: 5, retryDelay: 10, retryBackoff: true, notify: true },
 } as const;
 export type QueueName = keyof typeof QUEUES;
+
+/** Jobs a worker process runs at once per queue (each job on its own, so one failure never retries its neighbours). */
+export const CONCURRENCY: Record<QueueName, number> = { "mail.send": 2, "whatsapp.send": 4, "whatsapp.webhook": 4, "whatsapp.media": 2 };
 
 type Holder = { boss?: Promise<PgBoss>; url?: string };
 const holder: Holder = ((globalThis as { __cxBoss?: Holder }).__cxBoss ??= {});
 
 async function create(url: string, worker: boolean): Promise<PgBoss> {
   // Producers (the web process) leave maintenance and scheduling to the worker process.
-  const boss = new PgBoss({ connectionString: url, max: worker ? 5 : 2, supervise: worker, schedule: worker });
+  // Workers LISTEN for new jobs (notify queues) so a webhook is processed right away instead of at the next poll.
+  const boss = new PgBoss({ connectionString: url, max: worker ? 16 : 2, supervise: worker, schedule: worker, useListenNotify: worker });
   boss.on("error", (error) => {
     // 57P01: the database is shutting down (Ctrl-C stops it alongside us); not worth an error line.
     if ((error as { code?: string }).code !== "57P01") log.error("job queue error", { error });
@@ -21,6 +30,11 @@ async function create(url: string, worker: boolean): Promise<PgBoss> {
   await boss.start();
   for (const [name, options] of Object.entries(QUEUES)) {
     if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
+    else if (worker) {
+      // Queues created by an older release pick up changed retry/notify settings (the policy cannot change).
+      const { policy: _policy, ...updatable } = options as typeof options & { policy?: string };
+      await boss.updateQueue(name, updatable);
+    }
   }
   return boss;
 }

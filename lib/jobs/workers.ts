@@ -1,12 +1,14 @@
 import { log } from "@/lib/log";
-import { getBoss, QUEUES, stopBoss, type QueueName } from "./boss";
+import { CONCURRENCY, getBoss, QUEUES, stopBoss, type QueueName } from "./boss";
 import { HANDLERS } from "./handlers";
 
 /** Starts a worker for every queue. Used in-process by the launcher, or alone by `npm run worker`. */
 export async function startWorkers() {
   const boss = await getBoss({ worker: true });
   for (const name of Object.keys(QUEUES) as QueueName[]) {
-    await boss.work(name, { pollingIntervalSeconds: 0.5, batchSize: 5 }, async (jobs) => {
+    // batchSize 1: a failed job is retried alone; a batch would retry (and re-send) its neighbours too.
+    const options = { pollingIntervalSeconds: 0.5, notifyPollingIntervalSeconds: 5, batchSize: 1, localConcurrency: CONCURRENCY[name] };
+    await boss.work(name, options, async (jobs) => {
       for (const job of jobs) {
         try {
           await HANDLERS[name](job.data as never);

@@ -18,7 +18,13 @@ export type AuditAction =
   | "invitation.accepted"
   | "api_key.created"
   | "api_key.updated"
-  | "api_key.deleted";
+  | "api_key.deleted"
+  | "whatsapp.account_connected"
+  | "whatsapp.account_updated"
+  | "whatsapp.account_disconnected"
+  | "whatsapp.meta_config_updated"
+  | "template.deleted_at_meta"
+  | "dev.simulated_data_deleted";
 
 /** Who did what to which target, from where. Written in the same transaction as the change when one is given. */
 export async function audit(

@@ -2,6 +2,9 @@ import { getDb } from "@/db/client";
 import { invitations } from "@/db/schema";
 import { randomToken, sha256 } from "@/lib/crypto/tokens";
 import { createApiKey, createUser } from "./factories";
+import { createAlert, createTemplateRow, createWhatsappAccount } from "./account-factories";
+import { createSimulatedContact } from "./sandbox-factories";
+import { createConversation, createFailed } from "@/lib/services/messages/testing";
 
 /**
  * One factory per `tenantResource` kind named by contracts: it creates such a row in the given org and returns its id.
@@ -17,4 +20,9 @@ export const TENANT_RESOURCES: Record<string, (org: { id: number }) => Promise<n
       .returning();
     return row.id;
   },
+  whatsappAccount: async (org) => (await createWhatsappAccount(org)).id,
+  template: async (org) => (await createTemplateRow(org)).id,
+  alert: async (org) => (await createAlert(org)).id,
+  sandboxCustomer: async (org) => (await createSimulatedContact(org)).id,
+  message: async (org) => (await createFailed((await createConversation(org)).conversation)).id,
 };

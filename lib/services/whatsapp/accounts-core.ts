@@ -1,8 +1,10 @@
 import { randomInt } from "node:crypto";
+import { findOpenAlert, insertAlert } from "@/db/queries/alerts";
 import { findAccount, insertAccount, listAccounts, type WhatsappAccountRow } from "@/db/queries/whatsapp-accounts";
 import { errors } from "@/lib/api/errors";
 import { decryptSecret, encryptSecret } from "@/lib/crypto/secrets";
 import { randomToken } from "@/lib/crypto/tokens";
+import { emit } from "@/lib/events/emit";
 import { graph } from "@/lib/whatsapp/graph";
 
 /** The Graph client of an account, with its token decrypted only for the call. */
@@ -56,4 +58,37 @@ export async function accountOrDefault(orgId: number, accountId: number | null |
   const account = await findAccount(orgId, accountId);
   if (!account) throw errors.notFound("WhatsApp account");
   return account;
+}
+
+export type AlertInput = {
+  accountId: number | null;
+  /** e.g. TOKEN_INVALID, PERMISSION_DENIED, QUALITY_DOWNGRADE, TEMPLATE_REJECTED, TEMPLATE_PAUSED */
+  type: string;
+  severity?: "info" | "warning" | "critical";
+  title: string;
+  message: string;
+  /** What the alert is about beyond the account (a template id, a phone number…): one open alert per subject. */
+  subject?: string;
+  metadata?: Record<string, unknown>;
+};
+
+/**
+ * Raises an account alert for the org's admins. While an alert of the same kind, account and subject is still
+ * unacknowledged, the same problem seen again (every failed send, every health check) does not add another one.
+ */
+export async function raiseAlert(orgId: number, input: AlertInput) {
+  const subject = input.subject ?? null;
+  const open = await findOpenAlert(orgId, input.accountId, input.type, subject);
+  if (open) return open;
+  const alert = await insertAlert({
+    orgId,
+    whatsappAccountId: input.accountId,
+    type: input.type,
+    severity: input.severity ?? "warning",
+    title: input.title,
+    message: input.message,
+    metadata: { ...input.metadata, ...(subject === null ? {} : { subject }) },
+  });
+  emit("whatsapp.alert", { orgId, alertId: alert.id, type: alert.type });
+  return alert;
 }

@@ -1,0 +1,5 @@
+import { simulateBatch } from "@/lib/api/contracts/dev-simulate";
+import { route } from "@/lib/api/route";
+import * as simulate from "@/lib/services/dev-simulate/simulate";
+
+export const POST = route(simulateBatch, ({ ctx, body }) => simulate.simulateBatch(ctx, body));

@@ -1,0 +1,5 @@
+import { submitTemplate } from "@/lib/api/contracts/templates";
+import { route } from "@/lib/api/route";
+import * as create from "@/lib/services/templates/create-template";
+
+export const POST = route(submitTemplate, ({ ctx, params }) => create.submitTemplateDraft(ctx, params.id));

@@ -1,0 +1,5 @@
+import { acknowledgeAlert } from "@/lib/api/contracts/whatsapp-accounts";
+import { route } from "@/lib/api/route";
+import * as alerts from "@/lib/services/whatsapp/accounts/alerts";
+
+export const POST = route(acknowledgeAlert, ({ ctx, params }) => alerts.acknowledgeAlert(ctx, params.id));

@@ -1,0 +1,5 @@
+import { countUnreadAlerts } from "@/lib/api/contracts/whatsapp-accounts";
+import { route } from "@/lib/api/route";
+import * as alerts from "@/lib/services/whatsapp/accounts/alerts";
+
+export const GET = route(countUnreadAlerts, ({ ctx }) => alerts.countUnreadAlerts(ctx));

@@ -1,0 +1,53 @@
+"use client";
+
+import type { ReactNode } from "react";
+import {
+  AlertDialog,
+  AlertDialogAction,
+  AlertDialogCancel,
+  AlertDialogContent,
+  AlertDialogDescription,
+  AlertDialogFooter,
+  AlertDialogHeader,
+  AlertDialogTitle,
+} from "@/components/ui/alert-dialog";
+import { Spinner } from "@/components/ui/spinner";
+
+/** A destructive confirmation whose button shows progress and stays open until the action settles. */
+export function ConfirmDialog(props: {
+  open: boolean;
+  onClose: () => void;
+  title: ReactNode;
+  description: ReactNode;
+  confirmLabel: string;
+  cancelLabel: string;
+  pending: boolean;
+  onConfirm: () => void;
+  testId?: string;
+}) {
+  return (
+    <AlertDialog open={props.open} onOpenChange={(open) => !open && props.onClose()}>
+      <AlertDialogContent>
+        <AlertDialogHeader>
+          <AlertDialogTitle>{props.title}</AlertDialogTitle>
+          <AlertDialogDescription>{props.description}</AlertDialogDescription>
+        </AlertDialogHeader>
+        <AlertDialogFooter>
+          <AlertDialogCancel>{props.cancelLabel}</AlertDialogCancel>
+          <AlertDialogAction
+            variant="destructive"
+            data-testid={props.testId}
+            disabled={props.pending}
+            onClick={(e) => {
+              e.preventDefault();
+              props.onConfirm();
+            }}
+          >
+            {props.pending && <Spinner />}
+            {props.confirmLabel}
+          </AlertDialogAction>
+        </AlertDialogFooter>
+      </AlertDialogContent>
+    </AlertDialog>
+  );
+}

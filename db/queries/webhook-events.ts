@@ -1,0 +1,97 @@
+import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import { templates, webhookEvents, whatsappAccounts } from "@/db/schema";
+
+export type WebhookEventRow = typeof webhookEvents.$inferSelect;
+export type WebhookEventStatus = WebhookEventRow["status"];
+
+/** Stores the delivery as Meta sent it: the raw text goes straight into jsonb, with no re-serialization. */
+export async function insertWebhookEvent(rawJson: string, status: WebhookEventStatus, error: string | null = null, tx: Tx = getDb()): Promise<number> {
+  const [row] = await tx
+    .insert(webhookEvents)
+    .values({ payload: sql`${rawJson}::jsonb`, status, error })
+    .returning({ id: webhookEvents.id })
+    .prepare("insert_webhook_event")
+    .execute();
+  return row.id;
+}
+
+/** An event still to process; undefined when it is gone or already settled. A read only: the settle counts the attempt. */
+export async function claimWebhookEvent(id: number, tx: Tx = getDb()) {
+  const [row] = await tx
+    .select({ id: webhookEvents.id, payload: webhookEvents.payload, attempts: webhookEvents.attempts })
+    .from(webhookEvents)
+    .where(and(eq(webhookEvents.id, id), inArray(webhookEvents.status, ["PENDING", "FAILED"])))
+    .limit(1)
+    .prepare("claim_webhook_event")
+    .execute();
+  return row;
+}
+
+/** Records the outcome of one processing attempt. */
+export async function settleWebhookEvent(id: number, values: { status: WebhookEventStatus; orgId?: number | null; error?: string | null }, tx: Tx = getDb()) {
+  await tx
+    .update(webhookEvents)
+    .set({
+      status: values.status,
+      orgId: values.orgId ?? null,
+      error: values.error ?? null,
+      attempts: sql`${webhookEvents.attempts} + 1`,
+      processedAt: values.status === "FAILED" ? null : new Date(),
+    })
+    .where(eq(webhookEvents.id, id))
+    .prepare("settle_webhook_event")
+    .execute();
+}
+
+export async function findWebhookEvent(id: number, tx: Tx = getDb()) {
+  const [row] = await tx.select().from(webhookEvents).where(eq(webhookEvents.id, id)).limit(1);
+  return row;
+}
+
+// Writes the webhook makes on behalf of Meta to rows of other domains. They are routed by Meta's ids, not by a tenant
+// of a request: the WABA id names the accounts (and through them the organizations) an event is for.
+
+/** The live numbers of a WhatsApp Business Account (normally all in one organization). */
+export async function findAccountsByWabaId(wabaId: string, tx: Tx = getDb()) {
+  return tx
+    .select()
+    .from(whatsappAccounts)
+    .where(and(eq(whatsappAccounts.wabaId, wabaId), isNull(whatsappAccounts.deletedAt)));
+}
+
+export type TemplateRow = typeof templates.$inferSelect;
+
+/**
+ * Applies Meta's verdict on a template of these orgs, found by Meta's id or else by name and language. Only rows that
+ * actually change are returned, so a repeated webhook raises nothing twice.
+ */
+export async function updateTemplateFromMeta(
+  orgIds: number[],
+  match: { metaTemplateId: string; name: string; language: string },
+  values: { status?: TemplateRow["status"]; rejectedReason?: string | null; qualityScore?: string },
+  tx: Tx = getDb(),
+): Promise<TemplateRow[]> {
+  if (!orgIds.length) return [];
+  const changes = [
+    values.status !== undefined && sql`${templates.status} is distinct from ${values.status}::template_status`,
+    values.rejectedReason !== undefined && sql`${templates.rejectedReason} is distinct from ${values.rejectedReason}`,
+    values.qualityScore !== undefined && sql`${templates.qualityScore} is distinct from ${values.qualityScore}`,
+  ].filter((c) => c !== false);
+  if (!changes.length) return [];
+  return tx
+    .update(templates)
+    .set({ ...values, metaTemplateId: sql`coalesce(${templates.metaTemplateId}, ${match.metaTemplateId})` })
+    .where(
+      and(
+        inArray(templates.orgId, orgIds),
+        isNull(templates.deletedAt),
+        or(
+          eq(templates.metaTemplateId, match.metaTemplateId),
+          and(isNull(templates.metaTemplateId), eq(templates.name, match.name), eq(templates.language, match.language)),
+        ),
+        or(...changes),
+      ),
+    )
+    .returning();
+}

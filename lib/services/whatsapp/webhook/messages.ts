@@ -1,0 +1,130 @@
+import { getDb, type Tx } from "@/db/client";
+import { upsertContacts } from "@/db/queries/contacts";
+import { findOrCreateActiveConversations, recordInbound, type FoundConversation } from "@/db/queries/conversations";
+import { existingProviderIds, insertInboundMessages, type MessageInsert } from "@/db/queries/messages";
+import type { WhatsappAccountRow } from "@/db/queries/whatsapp-accounts";
+import { emit } from "@/lib/events/emit";
+import { getBoss } from "@/lib/jobs/boss";
+import type { WaInboundMessage, WaMessagesValue } from "@/lib/whatsapp/webhook-types";
+import { mapInboundMessage, providerTime } from "./map-message";
+
+type Incoming = { waId: string; insert: MessageInsert; preview: string; at: Date; referral?: Record<string, unknown> };
+
+const NOTHING_NEW = new Error("nothing new");
+
+function toIncoming(account: WhatsappAccountRow, m: WaInboundMessage): Incoming {
+  const out = mapInboundMessage(m);
+  const at = providerTime(m.timestamp);
+  return {
+    waId: m.from,
+    at,
+    preview: out.preview,
+    referral: m.referral,
+    insert: {
+      orgId: account.orgId,
+      conversationId: 0, // set once the conversation is known
+      whatsappAccountId: account.id,
+      direction: "INBOUND",
+      type: out.type,
+      body: out.body,
+      media: out.media,
+      content: out.content,
+      providerMessageId: m.id,
+      replyToProviderId: m.context?.id ?? null,
+      status: "RECEIVED",
+      senderType: "CUSTOMER",
+      providerTimestamp: at,
+    },
+  };
+}
+
+/** Map.groupBy is not in Node 20. */
+function groupBy<T, K>(list: T[], key: (item: T) => K) {
+  const out = new Map<K, T[]>();
+  for (const item of list) out.set(key(item), [...(out.get(key(item)) ?? []), item]);
+  return out;
+}
+
+const latest = <T extends { at: Date }>(list: T[]) => list.reduce((a, b) => (b.at > a.at ? b : a));
+
+/**
+ * Stores the customer messages of one webhook change in one transaction: contacts upserted, the active conversation
+ * of each customer found or opened (serialized per contact, so bursts and albums processed at once share one),
+ * messages inserted (a known wamid is skipped), conversations updated. Events and media downloads start after commit.
+ */
+export async function receiveMessages(account: WhatsappAccountRow, value: WaMessagesValue) {
+  const list = value.messages ?? [];
+  // Replays are common (Meta retries, our own retries): skip them before touching any conversation, so a replay of
+  // an old message never reopens anything.
+  const known = await existingProviderIds(
+    account.id,
+    list.map((m) => m.id),
+  );
+  const incoming = list.filter((m) => !known.has(m.id)).map((m) => toIncoming(account, m));
+  if (!incoming.length) return;
+  const names = new Map((value.contacts ?? []).map((c) => [c.wa_id, c.profile?.name ?? null]));
+
+  const result = await getDb()
+    .transaction((tx) => persist(tx, account, incoming, names))
+    .catch((e) => {
+      if (e === NOTHING_NEW) return null;
+      throw e;
+    });
+  if (!result) return;
+
+  const orgId = account.orgId;
+  for (const id of result.changedContacts) emit("contact.updated", { orgId, contactId: id });
+  for (const { conversation, created } of result.conversations) {
+    if (created) emit("conversation.created", { orgId, conversationId: conversation.id });
+    else emit("conversation.updated", { orgId, conversationId: conversation.id, version: conversation.version });
+  }
+  for (const m of result.inserted) emit("message.created", { orgId, conversationId: m.conversationId, messageId: m.id, direction: "INBOUND" });
+  const media = result.inserted.filter((m) => m.media?.waMediaId).map((m) => ({ data: { messageId: m.id } }));
+  if (media.length) await (await getBoss()).insert("whatsapp.media", media);
+}
+
+async function persist(tx: Tx, account: WhatsappAccountRow, incoming: Incoming[], names: Map<string, string | null>) {
+  const orgId = account.orgId;
+  const bySender = groupBy(incoming, (m) => m.waId);
+  const contacts = await upsertContacts(
+    {
+      orgId,
+      isSimulated: account.isSandbox,
+      contacts: [...bySender].map(([waId, msgs]) => ({ waId, profileName: names.get(waId) ?? null, lastMessageAt: latest(msgs).at })),
+    },
+    tx,
+  );
+  const found = await findOrCreateActiveConversations(tx, {
+    orgId,
+    accountId: account.id,
+    isSimulated: account.isSandbox,
+    contacts: [...bySender].map(([waId, msgs]) => {
+      const referral = msgs.find((m) => m.referral)?.referral;
+      return { contactId: contacts.get(waId)!.contact.id, source: referral ? { type: "click_to_whatsapp_ad", ...referral } : null };
+    }),
+  });
+  const conversationOf = (waId: string) => found.get(contacts.get(waId)!.contact.id)!.conversation;
+  const inserted = await insertInboundMessages(
+    tx,
+    incoming.map((m) => ({ ...m.insert, conversationId: conversationOf(m.waId).id })),
+  );
+  // Every message was stored meanwhile by a concurrent delivery of the same webhook: undo, so that no empty
+  // conversation is left behind.
+  if (!inserted.length) throw NOTHING_NEW;
+
+  const fresh = new Set(inserted.map((r) => r.providerMessageId));
+  const conversations: FoundConversation[] = [];
+  const byConversation = groupBy(
+    incoming.filter((m) => fresh.has(m.insert.providerMessageId!)),
+    (m) => conversationOf(m.waId).id,
+  );
+  // Ascending ids: a fixed lock order for the conversation rows.
+  for (const id of [...byConversation.keys()].sort((a, b) => a - b)) {
+    const msgs = byConversation.get(id)!;
+    const newest = latest(msgs);
+    const conversation = await recordInbound(tx, { id }, { at: newest.at, preview: newest.preview, count: msgs.length });
+    conversations.push({ conversation, created: [...found.values()].some((f) => f.created && f.conversation.id === id) });
+  }
+  const changedContacts = [...contacts.values()].filter((c) => c.changed).map((c) => c.contact.id);
+  return { inserted, conversations, changedContacts };
+}
