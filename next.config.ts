@@ -6,10 +6,12 @@ const isDev = process.env.NODE_ENV !== "production";
 // React's dev tooling evaluates code with eval(); production never needs it.
 const csp = [
   "default-src 'self'",
-  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""}`,
+  // Meta's JavaScript SDK runs the Embedded Signup popup (Settings → WhatsApp numbers) and nothing else.
+  `script-src 'self' 'unsafe-inline'${isDev ? " 'unsafe-eval'" : ""} https://connect.facebook.net`,
+  "frame-src 'self' https://www.facebook.com https://web.facebook.com",
   "style-src 'self' 'unsafe-inline'",
   "img-src 'self' data: blob:",
-  "connect-src 'self' ws: wss:",
+  "connect-src 'self' ws: wss: https://graph.facebook.com https://www.facebook.com",
   "frame-ancestors 'none'",
   "base-uri 'self'",
   "form-action 'self'",

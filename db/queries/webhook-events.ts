@@ -44,6 +44,43 @@ export async function settleWebhookEvent(id: number, values: { status: WebhookEv
     .execute();
 }
 
+export type ClaimedWebhookEvent = { id: number; payload: unknown; attempts: number };
+
+/**
+ * Takes up to `limit` PENDING events, oldest first, for the caller's transaction: their rows stay locked until it
+ * ends, so concurrent drainers skip them, and a drainer that dies releases them still PENDING. The caller settles
+ * them (settleWebhookEvents) in the same transaction.
+ */
+export async function claimPendingWebhookEvents(tx: Tx, limit: number): Promise<ClaimedWebhookEvent[]> {
+  return tx
+    .select({ id: webhookEvents.id, payload: webhookEvents.payload, attempts: webhookEvents.attempts })
+    .from(webhookEvents)
+    .where(eq(webhookEvents.status, "PENDING"))
+    .orderBy(webhookEvents.receivedAt)
+    .limit(limit)
+    .for("update", { skipLocked: true })
+    .prepare("claim_pending_webhook_events")
+    .execute();
+}
+
+export type WebhookEventSettlement = { id: number; status: WebhookEventStatus; orgId: number | null; error: string | null };
+
+/** settleWebhookEvent for many events in one statement. */
+export async function settleWebhookEvents(tx: Tx, list: WebhookEventSettlement[]) {
+  if (!list.length) return;
+  const col = <K extends keyof WebhookEventSettlement>(k: K) => sql.param(list.map((s) => s[k]));
+  await tx.execute(sql`
+    update ${webhookEvents} e set
+      status = v.status::webhook_event_status,
+      org_id = v.org_id,
+      error = v.error,
+      attempts = e.attempts + 1,
+      processed_at = case when v.status = 'FAILED' then null else now() end
+    from unnest(${col("id")}::bigint[], ${col("status")}::text[], ${col("orgId")}::bigint[], ${col("error")}::text[])
+      as v(id, status, org_id, error)
+    where e.id = v.id`);
+}
+
 export async function findWebhookEvent(id: number, tx: Tx = getDb()) {
   const [row] = await tx.select().from(webhookEvents).where(eq(webhookEvents.id, id)).limit(1);
   return row;

@@ -1,3 +1,4 @@
+import { sql } from "drizzle-orm";
 import { boolean, index, jsonb, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
 import { createdAt, id, ref, ts, updatedAt } from "./_shared";
 import { organizations } from "./organizations";
@@ -21,5 +22,10 @@ export const contacts = pgTable(
     createdAt: createdAt(),
     updatedAt: updatedAt(),
   },
-  (t) => [uniqueIndex("contacts_org_wa_key").on(t.orgId, t.waId), index("contacts_org_updated_idx").on(t.orgId, t.updatedAt)],
+  (t) => [
+    uniqueIndex("contacts_org_wa_key").on(t.orgId, t.waId),
+    index("contacts_org_updated_idx").on(t.orgId, t.updatedAt),
+    // GET /contacts: most recent activity first, keyset-paginated on (activity, id).
+    index("contacts_org_activity_idx").on(t.orgId, sql`coalesce(${t.lastMessageAt}, ${t.createdAt}) desc`, sql`${t.id} desc`),
+  ],
 );

@@ -21,6 +21,9 @@ export function useSandboxCustomers() {
   return useQuery({
     queryKey: sandboxKeys.customers,
     queryFn: ({ signal }) => api<SandboxCustomers>("/sandbox/customers", { signal }),
+    // Previews and order follow the conversations; a slow poll backs up the realtime events.
+    refetchInterval: 15_000,
+    refetchIntervalInBackground: false,
   });
 }
 

@@ -7,8 +7,9 @@ export const QUEUES = {
   "mail.send": { retryLimit: 5, retryDelay: 10, retryBackoff: true, notify: true },
   // One live job per message (singletonKey = message id); 130429/131056 back off: ~5 s, 10 s, 20 s… six times.
   "whatsapp.send": { retryLimit: 6, retryDelay: 5, retryBackoff: true, policy: "exclusive", notify: true },
-  // Webhook events are idempotent to process; media downloads give up (media FAILED) after the last retry.
-  "whatsapp.webhook": { retryLimit: 5, retryDelay: 5, retryBackoff: true, notify: true },
+  // Wake-ups of the webhook drain ("short": at most one waiting per key) and retries of failed events; the work is
+  // idempotent. Media downloads give up (media FAILED) after the last retry.
+  "whatsapp.webhook": { retryLimit: 5, retryDelay: 5, retryBackoff: true, policy: "short", notify: true },
   "whatsapp.media": { retryLimit: 5, retryDelay: 10, retryBackoff: true, notify: true },
 } as const;
 export type QueueName = keyof typeof QUEUES;

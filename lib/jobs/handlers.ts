@@ -1,14 +1,14 @@
 import { deliverMail, type MailMessage } from "@/lib/mail/transport";
 import type { SendJob } from "@/lib/services/messages/send-message";
 import { deliverMessage } from "@/lib/services/messages/send-worker";
+import { runWebhookJob, type WebhookJob } from "@/lib/services/whatsapp/webhook/drain";
 import { downloadInboundMedia } from "@/lib/services/whatsapp/webhook/media";
-import { processWebhookEvent } from "@/lib/services/whatsapp/webhook/process";
 import type { QueueName } from "./boss";
 
 /** What each queue's worker does with one job. */
 export const HANDLERS: Record<QueueName, (data: never) => Promise<void>> = {
   "mail.send": (data: MailMessage) => deliverMail(data),
   "whatsapp.send": (data: SendJob) => deliverMessage(data.messageId),
-  "whatsapp.webhook": (data: { eventId: number }) => processWebhookEvent(data.eventId),
+  "whatsapp.webhook": (data: WebhookJob) => runWebhookJob(data),
   "whatsapp.media": (data: { messageId: number }) => downloadInboundMedia(data.messageId),
 };

@@ -1,4 +1,5 @@
 import { log } from "@/lib/log";
+import { DRAIN_KEY } from "@/lib/services/whatsapp/webhook/drain";
 import { CONCURRENCY, getBoss, QUEUES, stopBoss, type QueueName } from "./boss";
 import { HANDLERS } from "./handlers";
 
@@ -19,5 +20,8 @@ export async function startWorkers() {
       }
     });
   }
+  // The webhook drain's safety net: what a lost wake-up left PENDING is drained now and then every minute.
+  await boss.send("whatsapp.webhook", {}, { singletonKey: DRAIN_KEY });
+  await boss.schedule("whatsapp.webhook", "* * * * *", {}, { singletonKey: DRAIN_KEY });
   return { stop: stopBoss };
 }

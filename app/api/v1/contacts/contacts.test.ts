@@ -1,4 +1,4 @@
-import { eq } from "drizzle-orm";
+import { eq, sql } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
 import { settleEvents } from "@/lib/events/emit";
 import { contacts, getDb } from "@/lib/testing/db";
@@ -87,5 +87,32 @@ describe("GET and PATCH /contacts/{waId}", () => {
     expect(write.status).toBe(404);
     const [row] = await getDb().select().from(contacts).where(eq(contacts.id, c.id));
     expect(row.name).toBeNull();
+  });
+});
+
+describe("contacts list at volume", () => {
+  it("reads a page of a large org through the activity index, without sorting the org's contacts", async () => {
+    const { org } = await createTeam();
+    const other = await createTeam();
+    for (const [o, n] of [[org, 30_000], [other.org, 5_000]] as const) {
+      await getDb().execute(sql`
+        insert into contacts (org_id, wa_id, profile_name, last_message_at, created_at)
+        select ${o.id}, (5210000000000 + g)::text, 'Customer ' || g,
+               case when g % 3 = 0 then null else now() - (g || ' minutes')::interval end, now() - (g || ' hours')::interval
+        from generate_series(1, ${n}) g`);
+    }
+    await getDb().execute(sql`analyze contacts`);
+    const plan = async (after: boolean) => {
+      const rows = (await getDb().execute(sql`
+        explain select * from contacts
+        where org_id = ${org.id} ${after ? sql`and (coalesce(last_message_at, created_at), id) < (now() - interval '2 days', 1000000)` : sql``}
+        order by coalesce(last_message_at, created_at) desc, id desc limit 51`)) as unknown as { "QUERY PLAN": string }[];
+      return rows.map((r) => r["QUERY PLAN"]).join("\n");
+    };
+    for (const after of [false, true]) {
+      const text = await plan(after);
+      expect(text).toContain("contacts_org_activity_idx");
+      expect(text).not.toMatch(/\bSort\b/);
+    }
   });
 });

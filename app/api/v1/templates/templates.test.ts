@@ -41,7 +41,8 @@ const valid = (name = "order_update", extra: Record<string, unknown> = {}) => ({
 });
 
 beforeAll(async () => {
-  sim = await startGraphSimulator();
+  // Meta's review (the simulator approves 50 ms after submission) is the webhook pipeline's business, not these tests'.
+  sim = await startGraphSimulator({ delays: { template: 600_000 } });
   process.env.META_GRAPH_URL = sim.url;
   process.env.SANDBOX_GRAPH_URL = sim.url;
   resetEnvCache();

@@ -48,12 +48,13 @@ function groupBy<T, K>(list: T[], key: (item: T) => K) {
 const latest = <T extends { at: Date }>(list: T[]) => list.reduce((a, b) => (b.at > a.at ? b : a));
 
 /**
- * Stores the customer messages of one webhook change in one transaction: contacts upserted, the active conversation
+ * Stores the customer messages of one webhook change (or of a drained batch, merged per number) in one transaction: contacts upserted, the active conversation
  * of each customer found or opened (serialized per contact, so bursts and albums processed at once share one),
  * messages inserted (a known wamid is skipped), conversations updated. Events and media downloads start after commit.
  */
 export async function receiveMessages(account: WhatsappAccountRow, value: WaMessagesValue) {
-  const list = value.messages ?? [];
+  // A drained batch may hold the same delivery twice (Meta's retries): each wamid counts once.
+  const list = [...new Map((value.messages ?? []).map((m) => [m.id, m])).values()];
   // Replays are common (Meta retries, our own retries): skip them before touching any conversation, so a replay of
   // an old message never reopens anything.
   const known = await existingProviderIds(

@@ -5,6 +5,7 @@ import { env } from "@/lib/env";
 import { enqueue } from "@/lib/jobs/boss";
 import { log } from "@/lib/log";
 import { verifySignature } from "@/lib/whatsapp/signature";
+import { DRAIN_KEY } from "./drain";
 
 /** Meta sends batches of up to 1,000 updates; 3 MB leaves room for the largest. */
 export const WEBHOOK_MAX_BYTES = 3 * 1024 * 1024;
@@ -53,7 +54,7 @@ async function store(raw: string, parsed: unknown, status: "PENDING" | "UNEXPECT
 
 /**
  * The hot path of POST /api/webhooks/whatsapp: signature first (nothing is stored for a bad one), then one INSERT of
- * the raw event and one enqueue. All the work happens in the "whatsapp.webhook" job.
+ * the raw event and one enqueue. All the work happens in the "whatsapp.webhook" drain.
  */
 export async function receiveWebhook(raw: Buffer, signature: string | null): Promise<{ received: true }> {
   if (!verifySignature(raw, signature, env().META_APP_SECRET)) throw errors.unauthenticated("Invalid webhook signature");
@@ -71,6 +72,7 @@ export async function receiveWebhook(raw: Buffer, signature: string | null): Pro
     return { received: true };
   }
   const eventId = await store(text, payload, "PENDING");
-  await enqueue("whatsapp.webhook", { eventId });
+  // A wake-up of the drain, which processes every PENDING event in batches (see drain.ts).
+  await enqueue("whatsapp.webhook", { eventId }, { singletonKey: DRAIN_KEY });
   return { received: true };
 }

@@ -1,0 +1,1 @@
+CREATE INDEX "contacts_org_activity_idx" ON "contacts" USING btree ("org_id",coalesce("last_message_at", "created_at") desc,"id" desc);
