@@ -57,6 +57,8 @@ export default defineConfig({
       NEXT_TELEMETRY_DISABLED: "1",
       // The dev mailbox is how the tests read invitation mails.
       DEV_MAILBOX: "true",
+      // The sandbox page and /dev/simulate are development tools; the e2e run uses a production build.
+      DEV_TOOLS: "true",
       RATE_LIMIT_MULTIPLIER: "20",
     },
   },

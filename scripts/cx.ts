@@ -143,6 +143,9 @@ async function realtime(saved: Record<string, string>) {
     PUSHER_USE_TLS: "false",
   });
   step("realtime", `embedded Pusher-protocol server on 127.0.0.1:${server.port}`);
+  // The workers run in this process and read the environment through lib/env's cache, filled before these were set.
+  const { resetEnvCache } = await import("../lib/env");
+  resetEnvCache();
 }
 
 async function workers() {
