@@ -1,28 +1,14 @@
 import { z } from "zod";
+import { messageDirectionEnum, messageStatusEnum, messageTypeEnum, senderTypeEnum } from "@/db/schema/conversations";
 import { defineContract, idParams, idRef, idString, iso } from "../contract";
 
 const tags = ["Messages"] as const;
 
-export const messageDirectionSchema = z.enum(["INBOUND", "OUTBOUND"]);
-export const messageStatusSchema = z.enum(["PENDING", "SENT", "DELIVERED", "READ", "FAILED", "RECEIVED"]);
-export const messageTypeSchema = z.enum([
-  "TEXT",
-  "IMAGE",
-  "AUDIO",
-  "VIDEO",
-  "DOCUMENT",
-  "STICKER",
-  "LOCATION",
-  "CONTACTS",
-  "INTERACTIVE",
-  "BUTTON",
-  "REACTION",
-  "ORDER",
-  "TEMPLATE",
-  "SYSTEM",
-  "UNSUPPORTED",
-]);
-export const senderTypeSchema = z.enum(["CUSTOMER", "AGENT", "BOT", "SYSTEM", "CAMPAIGN", "API"]);
+// The database enums are the single source of these values.
+export const messageDirectionSchema = z.enum(messageDirectionEnum.enumValues);
+export const messageStatusSchema = z.enum(messageStatusEnum.enumValues);
+export const messageTypeSchema = z.enum(messageTypeEnum.enumValues);
+export const senderTypeSchema = z.enum(senderTypeEnum.enumValues);
 
 /** One message as every client sees it (inbox thread, failed-messages admin, API). */
 export const messageSchema = z.object({

@@ -1,12 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { resetEnvCache } from "@/lib/env";
 import { createTemplateRow, createWhatsappAccount } from "@/lib/testing/account-factories";
 import { getDb, storedFiles, templates } from "@/lib/testing/db";
 import { createTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
 import { graph } from "@/lib/whatsapp/graph";
-import { startGraphSimulator, type GraphSimulatorServer } from "@/lib/whatsapp/simulator/server";
+import { withGraphDouble } from "@/lib/testing/graph-double";
 import { PUT as edit } from "./[id]/route";
 import { GET as headerMedia } from "./[id]/header-media/route";
 import { DELETE as deleteAtMeta } from "./[id]/meta/route";
@@ -14,7 +14,6 @@ import { POST as create } from "./route";
 import { POST as sync } from "./sync/route";
 import { POST as upload } from "./upload-media/route";
 
-let sim: GraphSimulatorServer;
 const id = (t: { id: string | number }) => ({ id: String(t.id) });
 const row = async (templateId: string | number) => (await getDb().select().from(templates).where(eq(templates.id, Number(templateId))))[0];
 const body = (text: string) => [{ type: "BODY", text }];
@@ -33,15 +32,7 @@ const setEnv = (vars: Record<string, string | undefined>) => {
   resetEnvCache();
 };
 
-beforeAll(async () => {
-  // Reviews are left to each test (the simulator would approve every template 50 ms after submission).
-  sim = await startGraphSimulator({ delays: { template: 600_000 } });
-  setEnv({ META_GRAPH_URL: sim.url, SANDBOX_GRAPH_URL: sim.url });
-});
-afterAll(async () => {
-  await sim.close();
-  setEnv({ META_GRAPH_URL: undefined, SANDBOX_GRAPH_URL: undefined, META_APP_ID: undefined });
-});
+const double = withGraphDouble({ delays: { template: 600_000 } });
 
 describe("PUT /templates/{id} (edit at Meta)", () => {
   it("edits reviewed templates only, and the edit goes back to review", async () => {
@@ -57,8 +48,8 @@ describe("PUT /templates/{id} (edit at Meta)", () => {
     const res = await call(edit, { token: adminToken, params: id(created), body: { components: body("Hola de nuevo, {{1}}.").map((c) => ({ ...c, example: { body_text: [["Ana"]] } })) } });
     expect(res.status).toBe(200);
     expect(res.json).toMatchObject({ status: "PENDING", rejectedReason: null, components: [{ type: "BODY", text: "Hola de nuevo, {{1}}." }] });
-    expect(sim.requests.at(-1)).toMatchObject({ method: "POST", path: `/${created.metaTemplateId}`, status: 200 });
-    expect(sim.state.templates.get(created.metaTemplateId)?.components).toEqual(res.json.components);
+    expect(double.sim.requests.at(-1)).toMatchObject({ method: "POST", path: `/${created.metaTemplateId}`, status: 200 });
+    expect(double.sim.state.templates.get(created.metaTemplateId)?.components).toEqual(res.json.components);
   });
 });
 
@@ -68,8 +59,8 @@ describe("DELETE /templates/{id}/meta", () => {
     const created = (await call(create, { token: adminToken, body: { name: "to_delete", category: "UTILITY", components: body("Adiós, gracias.") } })).json;
     const res = await call(deleteAtMeta, { token: adminToken, params: id(created) });
     expect(res.status).toBe(204);
-    expect(sim.requests.at(-1)).toMatchObject({ method: "DELETE", query: { name: "to_delete", hsm_id: created.metaTemplateId }, status: 200 });
-    expect(sim.state.templates.has(created.metaTemplateId)).toBe(false);
+    expect(double.sim.requests.at(-1)).toMatchObject({ method: "DELETE", query: { name: "to_delete", hsm_id: created.metaTemplateId }, status: 200 });
+    expect(double.sim.state.templates.has(created.metaTemplateId)).toBe(false);
     expect(await row(created.id)).toMatchObject({ status: "REMOVED", deletedAt: expect.any(Date) });
   });
 
@@ -93,7 +84,7 @@ describe("POST /templates/sync", () => {
     // 105 templates: more than one page of 100.
     const remote = [];
     for (let i = 0; i < 105; i++) remote.push(await client.createTemplate({ name: `bulk_${String(i).padStart(3, "0")}`, language: "es_MX", category: "MARKETING", components: body(`Oferta ${i}`) }));
-    const known = sim.state.templates.get(remote[0].id)!;
+    const known = double.sim.state.templates.get(remote[0].id)!;
     known.status = "APPROVED";
 
     const stale = await createTemplateRow(org, { name: "bulk_000", metaTemplateId: remote[0].id, status: "PENDING", whatsappAccountId: account.id, components: body("old text") });
@@ -105,7 +96,7 @@ describe("POST /templates/sync", () => {
     const res = await call(sync, { token: adminToken });
     expect(res.status).toBe(200);
     expect(res.json).toEqual({ accounts: 1, fetched: 105, created: 104, updated: 1, removed: 1 });
-    expect(sim.requests.filter((r) => r.method === "GET" && r.path === `/${account.wabaId}/message_templates`)).toHaveLength(2);
+    expect(double.sim.requests.filter((r) => r.method === "GET" && r.path === `/${account.wabaId}/message_templates`)).toHaveLength(2);
 
     expect(await row(stale.id)).toMatchObject({ status: "APPROVED", components: body("Oferta 0"), qualityScore: "UNKNOWN", category: "MARKETING" });
     expect(await row(gone.id)).toMatchObject({ status: "REMOVED", deletedAt: expect.any(Date) });
@@ -121,7 +112,7 @@ describe("POST /templates/sync", () => {
   it("fails as a whole on Meta's refusal", async () => {
     const { org, adminToken } = await createTeam();
     await createWhatsappAccount(org);
-    sim.failNext({ code: 190, status: 401, message: "Error validating access token", match: (c) => c.method === "GET" && c.path.endsWith("/message_templates") });
+    double.sim.failNext({ code: 190, status: 401, message: "Error validating access token", match: (c) => c.method === "GET" && c.path.endsWith("/message_templates") });
     const res = await call(sync, { token: adminToken });
     expect(res.status).toBe(422);
     expect(res.json.error).toMatchObject({ code: "META_REJECTED", message: "Error validating access token" });
@@ -193,7 +184,7 @@ describe("POST /templates/upload-media and GET /templates/{id}/header-media", ()
     try {
       const ok = await call(upload, { token: adminToken, form: form(PNG, "image/png") });
       expect(ok.status).toBe(201);
-      expect(sim.requests.some((r) => r.path === "/1234567890/uploads" && r.query.file_type === "image/png")).toBe(true);
+      expect(double.sim.requests.some((r) => r.path === "/1234567890/uploads" && r.query.file_type === "image/png")).toBe(true);
     } finally {
       setEnv({ META_APP_ID: undefined });
     }

@@ -1,11 +1,10 @@
 import { eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvCache } from "@/lib/env";
+import { describe, expect, it } from "vitest";
 import { createTemplateRow } from "@/lib/testing/account-factories";
 import { getDb, templates, whatsappAccounts } from "@/lib/testing/db";
 import { createTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
-import { startGraphSimulator, type GraphSimulatorServer } from "@/lib/whatsapp/simulator/server";
+import { withGraphDouble } from "@/lib/testing/graph-double";
 import { DELETE as deleteTemplate } from "./[id]/route";
 import { PUT as updateDraft } from "./[id]/draft/route";
 import { POST as duplicate } from "./[id]/duplicate/route";
@@ -14,7 +13,6 @@ import { POST as bulk } from "./bulk/route";
 import { POST as createDraft } from "./draft/route";
 import { GET as list, POST as create } from "./route";
 
-let sim: GraphSimulatorServer;
 const id = (t: { id: string | number }) => ({ id: String(t.id) });
 const row = async (templateId: string | number) => (await getDb().select().from(templates).where(eq(templates.id, Number(templateId))))[0];
 const names = (res: { json: { data: { name: string }[] } }) => res.json.data.map((t) => t.name);
@@ -40,19 +38,7 @@ const valid = (name = "order_update", extra: Record<string, unknown> = {}) => ({
   ...extra,
 });
 
-beforeAll(async () => {
-  // Meta's review (the simulator approves 50 ms after submission) is the webhook pipeline's business, not these tests'.
-  sim = await startGraphSimulator({ delays: { template: 600_000 } });
-  process.env.META_GRAPH_URL = sim.url;
-  process.env.SANDBOX_GRAPH_URL = sim.url;
-  resetEnvCache();
-});
-afterAll(async () => {
-  await sim.close();
-  delete process.env.META_GRAPH_URL;
-  delete process.env.SANDBOX_GRAPH_URL;
-  resetEnvCache();
-});
+const double = withGraphDouble({ delays: { template: 600_000 } });
 
 describe("POST /templates", () => {
   it("submits a valid template through the sandbox number: PENDING with Meta's id", async () => {
@@ -65,9 +51,9 @@ describe("POST /templates", () => {
     const [sandbox] = await getDb().select().from(whatsappAccounts).where(eq(whatsappAccounts.orgId, org.id));
     expect(sandbox.isSandbox).toBe(true);
     expect(res.json.whatsappAccountId).toBe(String(sandbox.id));
-    const sent = sim.requests.find((r) => r.method === "POST" && r.path === `/${sandbox.wabaId}/message_templates`);
+    const sent = double.sim.requests.find((r) => r.method === "POST" && r.path === `/${sandbox.wabaId}/message_templates`);
     expect(sent?.body).toMatchObject({ name: "order_update", language: "es_MX", category: "UTILITY", components: valid().components });
-    expect(sim.state.templates.get(res.json.metaTemplateId)?.status).toBe("PENDING");
+    expect(double.sim.state.templates.get(res.json.metaTemplateId)?.status).toBe("PENDING");
   });
 
   it("answers 400 with one precise detail per broken rule", async () => {
@@ -112,7 +98,7 @@ describe("POST /templates", () => {
         { path: "components.3.buttons.4.text", message: "must be at most 25 characters (has 26)" },
       ]),
     );
-    expect(sim.requests.some((r) => r.method === "POST" && /message_templates$/.test(r.path) && (r.body as { name?: string })?.name === "promo")).toBe(false);
+    expect(double.sim.requests.some((r) => r.method === "POST" && /message_templates$/.test(r.path) && (r.body as { name?: string })?.name === "promo")).toBe(false);
   });
 
   it("checks button limits, header media handles, names and shapes", async () => {
@@ -147,7 +133,7 @@ describe("POST /templates", () => {
     expect(taken.json.error.details).toEqual([{ path: "name", message: "is already used in this language" }]);
     expect((await call(create, { token: adminToken, body: valid("welcome", { language: "en_US" }) })).status).toBe(201);
 
-    sim.failNext({ code: 100, message: "Invalid parameter", details: "Message template language is not supported", match: (c) => c.method === "POST" && c.path.endsWith("/message_templates") });
+    double.sim.failNext({ code: 100, message: "Invalid parameter", details: "Message template language is not supported", match: (c) => c.method === "POST" && c.path.endsWith("/message_templates") });
     const refused = await call(create, { token: adminToken, body: valid("refused") });
     expect(refused.status).toBe(422);
     expect(refused.json.error).toMatchObject({ code: "META_REJECTED", message: "Invalid parameter" });
@@ -182,7 +168,7 @@ describe("drafts", () => {
     expect(submitted.status).toBe(200);
     expect(submitted.json).toMatchObject({ id: draft.json.id, status: "PENDING" });
     expect(submitted.json.metaTemplateId).toMatch(/^\d+$/);
-    expect(sim.state.templates.get(submitted.json.metaTemplateId)).toMatchObject({ name: "draft_one", status: "PENDING" });
+    expect(double.sim.state.templates.get(submitted.json.metaTemplateId)).toMatchObject({ name: "draft_one", status: "PENDING" });
 
     const again = await call(submit, { token: adminToken, params: id(draft.json) });
     expect(again.status).toBe(422);

@@ -1,5 +1,5 @@
 import { and, eq } from "drizzle-orm";
-import { afterAll, beforeAll, describe, expect, it } from "vitest";
+import { describe, expect, it } from "vitest";
 import { decryptSecret, maskSecret } from "@/lib/crypto/secrets";
 import { resetEnvCache } from "@/lib/env";
 import { createAlert, createWhatsappAccount } from "@/lib/testing/account-factories";
@@ -7,7 +7,7 @@ import { accountAlerts, getDb, whatsappAccounts } from "@/lib/testing/db";
 import { createTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
 import { auditOf } from "@/lib/testing/inspect";
-import { startGraphSimulator, type GraphSimulatorServer } from "@/lib/whatsapp/simulator/server";
+import { withGraphDouble } from "@/lib/testing/graph-double";
 import { PATCH as patchAccount, DELETE as deleteAccount } from "./[id]/route";
 import { GET as health } from "./[id]/health/route";
 import { POST as acknowledgeAll } from "./alerts/acknowledge-all/route";
@@ -20,7 +20,6 @@ import { GET as getMetaConfig, PUT as putMetaConfig } from "./meta-config/route"
 import { GET as listAccounts } from "./route";
 
 const TOKEN = "EAAGgoodtoken0123456789abcdefghij";
-let sim: GraphSimulatorServer;
 let seq = 100000;
 const ids = () => ({ wabaId: String(++seq * 1000 + 1), phoneNumberId: String(++seq * 1000 + 2) });
 const accountRow = async (id: string | number) => (await getDb().select().from(whatsappAccounts).where(eq(whatsappAccounts.id, Number(id))))[0];
@@ -38,22 +37,11 @@ const withAppId = async <T>(appId: string | undefined, fn: () => Promise<T>) => 
   }
 };
 
-beforeAll(async () => {
-  sim = await startGraphSimulator({
+const double = withGraphDouble({
     // Tokens starting with "bad" are refused like Meta refuses an expired or revoked one.
     authorize: (token) => (token.startsWith("bad") ? "invalid_token" : "ok"),
     number: () => ({ displayPhoneNumber: "+52 55 1111 2222", verifiedName: "Café Central" }),
   });
-  process.env.META_GRAPH_URL = sim.url;
-  process.env.SANDBOX_GRAPH_URL = sim.url;
-  resetEnvCache();
-});
-afterAll(async () => {
-  await sim.close();
-  delete process.env.META_GRAPH_URL;
-  delete process.env.SANDBOX_GRAPH_URL;
-  resetEnvCache();
-});
 
 describe("GET /whatsapp-accounts", () => {
   it("gives an org without numbers its sandbox number once; tokens never leave, only masked; agents may list", async () => {
@@ -79,7 +67,7 @@ describe("POST /whatsapp-accounts/connect-manual", () => {
     expect(res.json).toMatchObject({ ...n, alias: "Ventas", isSandbox: false, status: "CONNECTED", displayPhoneNumber: "+52 55 1111 2222", verifiedName: "Café Central", qualityRating: "GREEN", messagingLimitTier: "TIER_UNLIMITED", throughputMps: 80 });
     expect(res.json.tokenMasked).toBe(maskSecret(TOKEN));
     expect(res.text).not.toContain(TOKEN);
-    expect(sim.requests.some((r) => r.method === "GET" && r.path === `/${n.phoneNumberId}`)).toBe(true);
+    expect(double.sim.requests.some((r) => r.method === "GET" && r.path === `/${n.phoneNumberId}`)).toBe(true);
 
     const row = await accountRow(res.json.id);
     expect(row.orgId).toBe(org.id);
@@ -133,13 +121,13 @@ describe("POST /whatsapp-accounts/connect (Embedded Signup)", () => {
     expect(res.status).toBe(201);
     expect(res.json).toMatchObject({ ...n, status: "CONNECTED", verifiedName: "Café Central" });
     expect(decryptSecret((await accountRow(res.json.id)).accessTokenEncrypted)).toBe("SIM-signup-code-token");
-    const exchange = sim.requests.find((r) => r.path === "/oauth/access_token" && r.query.code === "signup-code");
+    const exchange = double.sim.requests.find((r) => r.path === "/oauth/access_token" && r.query.code === "signup-code");
     expect(exchange?.query).toMatchObject({ client_id: "1234567890" });
   });
 
   it("answers 422 META_REJECTED when Meta refuses the code", async () => {
     const { adminToken } = await createTeam();
-    sim.failNext({ code: 100, message: "Invalid verification code format.", status: 400, match: (c) => c.path === "/oauth/access_token" });
+    double.sim.failNext({ code: 100, message: "Invalid verification code format.", status: 400, match: (c) => c.path === "/oauth/access_token" });
     const res = await withAppId("1234567890", () => call(connect, { token: adminToken, body: { code: "stale", ...ids() } }));
     expect(res.status).toBe(422);
     expect(res.json.error).toMatchObject({ code: "META_REJECTED", message: "Invalid verification code format." });
