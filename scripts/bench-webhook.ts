@@ -3,6 +3,7 @@
  *  1. acknowledgement latency p50/p99 of signed webhook POSTs sent open-loop at 500 requests/s (target p99 < 100 ms);
  *  2. the rate at which a backlog of one-message webhooks is fully persisted, from the first POST until the last
  *     message is stored (target ≥ 1,000 messages/s);
+ *     Also, for the reading: the rate of the processing alone, on a backlog stored beforehand;
  *  3. the raw single-row INSERT rate of the same database, at the workers' concurrency, so the ratio can be read;
  *  4. every delivery (messages and statuses) replayed three times in shuffled order: duplicate messages and status
  *     downgrades (target 0 and 0).
@@ -21,8 +22,9 @@ const PG_PORT = 54361;
 const RATE = Number(process.env.BENCH_RATE ?? 500);
 const SECONDS = Number(process.env.BENCH_SECONDS ?? 10);
 const BACKLOG = Number(process.env.BENCH_BACKLOG ?? 20_000);
-const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 32);
+const CONCURRENCY = Number(process.env.BENCH_CONCURRENCY ?? 64);
 const CUSTOMERS = 1000;
+const WARM_UP = 3000;
 const OUTBOUND = 300;
 const SECRETS = {
   AUTH_SECRET: randomBytes(32).toString("base64url"),
@@ -215,12 +217,16 @@ async function main() {
   const { CONCURRENCY: WORKER_CONCURRENCY } = await import("../lib/jobs/boss");
   const delivered: string[] = [];
 
-  // 1. acknowledgement latency at RATE requests/s (a short warm-up first: the first requests compile and connect).
-  await postAll(Array.from({ length: 200 }, (_, i) => inbound(`wamid.bench.warm.${i}`, customer(i))));
+  // 1. acknowledgement latency at RATE requests/s, in a steady state: a warm-up first (the first requests compile,
+  // connect and get optimized), fully processed before the clock starts.
+  const warm = Array.from({ length: WARM_UP }, (_, i) => inbound(`wamid.bench.warm.${i}`, customer(i)));
+  await postAll(warm);
+  delivered.push(...warm);
+  await waitUntil(async () => (await countInbound(sql, accountId)) >= WARM_UP, 120_000, "the warm-up to be stored");
   const p1 = Array.from({ length: RATE * SECONDS }, (_, i) => inbound(`wamid.bench.p1.${i}`, customer(i)));
   const ack = await ackLatency(p1);
   delivered.push(...p1);
-  const total1 = 200 + p1.length;
+  const total1 = WARM_UP + p1.length;
   await waitUntil(async () => (await countInbound(sql, accountId)) >= total1, 120_000, "phase 1 to be stored");
   console.log(
     `ack latency at ${RATE} req/s (${p1.length} signed POSTs, open loop): p50 ${ack.p50.toFixed(1)} ms, p99 ${ack.p99.toFixed(1)} ms, max ${ack.max.toFixed(0)} ms, ${ack.failed} failed   (target p99 < 100 ms)`,
@@ -242,6 +248,18 @@ async function main() {
     `inbound messages fully persisted:     ${persistRate.toFixed(0)} messages/s   (first POST → last message stored in ${((stored - t0) / 1000).toFixed(1)} s; target ≥ 1,000)`,
   );
   console.log(`  database commits per message:       ${commitsPerMessage.toFixed(2)} (receiving and processing together)`);
+
+  // 2b. the processing alone: the same number of events stored at once (no HTTP), then one webhook to wake the drain.
+  const p2b = Array.from({ length: BACKLOG }, (_, i) => inbound(`wamid.bench.p2b.${i}`, customer(i)));
+  await sql.begin(async (tx) => {
+    for (let i = 0; i < p2b.length; i += 2000) {
+      await tx`insert into webhook_events (payload, status) select p::jsonb, 'PENDING' from unnest(${p2b.slice(i, i + 2000)}::text[]) as p`;
+    }
+  });
+  const d0 = performance.now();
+  await postAll([inbound("wamid.bench.p2b.wake", customer(0))], 1);
+  const drained = await waitUntil(async () => (await countInbound(sql, accountId)) >= total1 + 2 * BACKLOG + 1, 600_000, "the stored backlog to be processed");
+  console.log(`  processing alone (${BACKLOG} events stored beforehand): ${(BACKLOG / ((drained - d0) / 1000)).toFixed(0)} messages/s`);
 
   // 3. the same database's raw single-row INSERT rate, at the webhook workers' concurrency.
   const raw = await rawInsertRate(url, WORKER_CONCURRENCY["whatsapp.webhook"], 3000);
@@ -281,7 +299,7 @@ async function main() {
   console.log(`duplicate messages (rows per wamid > 1): ${dup.n}   (target 0)`);
   console.log(`status downgrades (final below the highest delivered): ${downgrades} of ${finals.length}   (target 0)`);
   console.log(
-    `  inbound messages stored ${inboundCount} of ${total1 + BACKLOG} distinct; unread counts sum to ${unread}; webhook events: ${events.map((e) => `${e.status} ${e.n}`).join(", ")}`,
+    `  inbound messages stored ${inboundCount} of ${total1 + 2 * BACKLOG + 1} distinct; unread counts sum to ${unread}; webhook events: ${events.map((e) => `${e.status} ${e.n}`).join(", ")}`,
   );
   await sql.end();
 }

@@ -5,14 +5,20 @@ import { templates, webhookEvents, whatsappAccounts } from "@/db/schema";
 export type WebhookEventRow = typeof webhookEvents.$inferSelect;
 export type WebhookEventStatus = WebhookEventRow["status"];
 
+const buildInsertEvent = (db: Tx) =>
+  db
+    .insert(webhookEvents)
+    .values({ payload: sql`${sql.placeholder("payload")}::jsonb`, status: sql.placeholder("status"), error: sql.placeholder("error") })
+    .returning({ id: webhookEvents.id })
+    .prepare("insert_webhook_event");
+/** Built once per database handle: this runs for every webhook Meta sends. */
+const insertEventStatements = new WeakMap<Tx, ReturnType<typeof buildInsertEvent>>();
+
 /** Stores the delivery as Meta sent it: the raw text goes straight into jsonb, with no re-serialization. */
 export async function insertWebhookEvent(rawJson: string, status: WebhookEventStatus, error: string | null = null, tx: Tx = getDb()): Promise<number> {
-  const [row] = await tx
-    .insert(webhookEvents)
-    .values({ payload: sql`${rawJson}::jsonb`, status, error })
-    .returning({ id: webhookEvents.id })
-    .prepare("insert_webhook_event")
-    .execute();
+  let statement = insertEventStatements.get(tx);
+  if (!statement) insertEventStatements.set(tx, (statement = buildInsertEvent(tx)));
+  const [row] = await statement.execute({ payload: rawJson, status, error });
   return row.id;
 }
 

@@ -15,7 +15,7 @@ export const QUEUES = {
 export type QueueName = keyof typeof QUEUES;
 
 /** Jobs a worker process runs at once per queue (each job on its own, so one failure never retries its neighbours). */
-export const CONCURRENCY: Record<QueueName, number> = { "mail.send": 2, "whatsapp.send": 4, "whatsapp.webhook": 4, "whatsapp.media": 2 };
+export const CONCURRENCY: Record<QueueName, number> = { "mail.send": 2, "whatsapp.send": 4, "whatsapp.webhook": 1, "whatsapp.media": 2 };
 
 type Holder = { boss?: Promise<PgBoss>; url?: string };
 const holder: Holder = ((globalThis as { __cxBoss?: Holder }).__cxBoss ??= {});

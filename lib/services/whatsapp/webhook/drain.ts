@@ -10,13 +10,16 @@ import { applyMessagesValue, errorText, newOutcome, processPayload, processWebho
  * The "whatsapp.webhook" queue carries wake-ups, not work: the work is the PENDING rows of webhook_events. Receiving
  * enqueues one with DRAIN_KEY (the queue's "short" policy keeps at most one waiting, so a burst of webhooks makes one
  * job, and one queued while a drain runs still wakes the next drain). A job naming an event with `retry` is the
- * queue's retry of an event a drain marked FAILED.
+ * queue's retry of an event a drain marked FAILED. A worker process runs one drain at a time (its batches grow with
+ * the backlog; concurrent drainers would split it into small ones); more worker processes drain side by side.
  */
 export type WebhookJob = { eventId?: number; retry?: boolean };
 export const DRAIN_KEY = "drain";
 
 /** Events claimed per transaction: large enough to share statements across many messages, small enough to stay fast. */
 const BATCH = 200;
+/** How long a drain lets a small batch gather before claiming again (a little latency, far fewer statements). */
+const GATHER_MS = 20;
 /** A drain gives its worker slot back after this long and queues the rest. */
 const BUDGET_MS = 20_000;
 
@@ -33,8 +36,12 @@ export async function drainWebhookEvents(opts: { batch?: number; budgetMs?: numb
   for (;;) {
     const claimed = await drainOnce(batch);
     total += claimed;
-    // Fewer than asked: nothing else is PENDING, or the rest is claimed by another drainer.
-    if (claimed < batch) return total;
+    // Nothing left to claim (or the rest is another drainer's). Under load this loop keeps running, its batches
+    // growing with the backlog, instead of one job per small batch.
+    if (claimed === 0) return total;
+    // A small batch means the backlog is gone: let the next one gather for a moment, since every batch costs the
+    // same dozen statements (and commits) whatever its size.
+    if (claimed < batch / 4) await new Promise((r) => setTimeout(r, GATHER_MS));
     if (Date.now() > until) {
       await enqueue("whatsapp.webhook", {}, { singletonKey: DRAIN_KEY });
       return total;
@@ -82,7 +89,8 @@ async function processBatch(events: ClaimedWebhookEvent[]): Promise<WebhookEvent
     for (const part of parts) {
       const phoneNumberId = part.value?.metadata?.phone_number_id;
       if (!phoneNumberId) outcomes.get(event.id)!.unroutable.push(unroutableNumber(undefined));
-      else byNumber.set(phoneNumberId, [...(byNumber.get(phoneNumberId) ?? []), part]);
+      else if (byNumber.has(phoneNumberId)) byNumber.get(phoneNumberId)!.push(part);
+      else byNumber.set(phoneNumberId, [part]);
     }
   }
 

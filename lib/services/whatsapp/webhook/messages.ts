@@ -1,7 +1,7 @@
 import { getDb, type Tx } from "@/db/client";
-import { upsertContacts } from "@/db/queries/contacts";
-import { findOrCreateActiveConversations, recordInbound, type FoundConversation } from "@/db/queries/conversations";
-import { existingProviderIds, insertInboundMessages, type MessageInsert } from "@/db/queries/messages";
+import { findOrCreateActiveConversations, type FoundConversation } from "@/db/queries/conversations";
+import { insertInboundBatch, recordInboundMany, upsertInboundContacts } from "@/db/queries/inbound-batch";
+import { existingProviderIds, type MessageInsert } from "@/db/queries/messages";
 import type { WhatsappAccountRow } from "@/db/queries/whatsapp-accounts";
 import { emit } from "@/lib/events/emit";
 import { getBoss } from "@/lib/jobs/boss";
@@ -87,14 +87,11 @@ export async function receiveMessages(account: WhatsappAccountRow, value: WaMess
 async function persist(tx: Tx, account: WhatsappAccountRow, incoming: Incoming[], names: Map<string, string | null>) {
   const orgId = account.orgId;
   const bySender = groupBy(incoming, (m) => m.waId);
-  const contacts = await upsertContacts(
-    {
-      orgId,
-      isSimulated: account.isSandbox,
-      contacts: [...bySender].map(([waId, msgs]) => ({ waId, profileName: names.get(waId) ?? null, lastMessageAt: latest(msgs).at })),
-    },
-    tx,
-  );
+  const contacts = await upsertInboundContacts(tx, {
+    orgId,
+    isSimulated: account.isSandbox,
+    contacts: [...bySender].map(([waId, msgs]) => ({ waId, profileName: names.get(waId) ?? null, lastMessageAt: latest(msgs).at })),
+  });
   const found = await findOrCreateActiveConversations(tx, {
     orgId,
     accountId: account.id,
@@ -105,7 +102,7 @@ async function persist(tx: Tx, account: WhatsappAccountRow, incoming: Incoming[]
     }),
   });
   const conversationOf = (waId: string) => found.get(contacts.get(waId)!.contact.id)!.conversation;
-  const inserted = await insertInboundMessages(
+  const inserted = await insertInboundBatch(
     tx,
     incoming.map((m) => ({ ...m.insert, conversationId: conversationOf(m.waId).id })),
   );
@@ -114,18 +111,16 @@ async function persist(tx: Tx, account: WhatsappAccountRow, incoming: Incoming[]
   if (!inserted.length) throw NOTHING_NEW;
 
   const fresh = new Set(inserted.map((r) => r.providerMessageId));
-  const conversations: FoundConversation[] = [];
   const byConversation = groupBy(
     incoming.filter((m) => fresh.has(m.insert.providerMessageId!)),
     (m) => conversationOf(m.waId).id,
   );
-  // Ascending ids: a fixed lock order for the conversation rows.
-  for (const id of [...byConversation.keys()].sort((a, b) => a - b)) {
-    const msgs = byConversation.get(id)!;
-    const newest = latest(msgs);
-    const conversation = await recordInbound(tx, { id }, { at: newest.at, preview: newest.preview, count: msgs.length });
-    conversations.push({ conversation, created: [...found.values()].some((f) => f.created && f.conversation.id === id) });
-  }
+  const updated = await recordInboundMany(
+    tx,
+    [...byConversation].map(([conversationId, msgs]) => ({ conversationId, at: latest(msgs).at, preview: latest(msgs).preview, count: msgs.length })),
+  );
+  const createdIds = new Set([...found.values()].filter((f) => f.created).map((f) => f.conversation.id));
+  const conversations: FoundConversation[] = updated.map((conversation) => ({ conversation, created: createdIds.has(conversation.id) }));
   const changedContacts = [...contacts.values()].filter((c) => c.changed).map((c) => c.contact.id);
   return { inserted, conversations, changedContacts };
 }

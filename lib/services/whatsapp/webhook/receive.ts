@@ -52,6 +52,29 @@ async function store(raw: string, parsed: unknown, status: "PENDING" | "UNEXPECT
   }
 }
 
+let sending: Promise<unknown> | null = null;
+let following: Promise<unknown> | null = null;
+
+/**
+ * Wakes the drain. A wake-up covers every event stored before it reaches the database, so concurrent requests share
+ * them: at most one is in flight per process, and requests arriving meanwhile share the one that follows it (the one
+ * in flight may have been recorded before their event was). Under load this turns one enqueue per webhook into one
+ * per database round trip.
+ */
+function wakeDrain(eventId: number): Promise<unknown> {
+  if (!sending) {
+    sending = enqueue("whatsapp.webhook", { eventId }, { singletonKey: DRAIN_KEY }).finally(() => (sending = null));
+    return sending;
+  }
+  following ??= sending
+    .catch(() => undefined)
+    .then(() => {
+      following = null;
+      return wakeDrain(eventId);
+    });
+  return following;
+}
+
 /**
  * The hot path of POST /api/webhooks/whatsapp: signature first (nothing is stored for a bad one), then one INSERT of
  * the raw event and one enqueue. All the work happens in the "whatsapp.webhook" drain.
@@ -72,7 +95,7 @@ export async function receiveWebhook(raw: Buffer, signature: string | null): Pro
     return { received: true };
   }
   const eventId = await store(text, payload, "PENDING");
-  // A wake-up of the drain, which processes every PENDING event in batches (see drain.ts).
-  await enqueue("whatsapp.webhook", { eventId }, { singletonKey: DRAIN_KEY });
+  // Answered once a wake-up of the drain, which processes every PENDING event in batches (drain.ts), is recorded.
+  await wakeDrain(eventId);
   return { received: true };
 }
