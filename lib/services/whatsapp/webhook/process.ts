@@ -63,7 +63,7 @@ export function settlementOf(id: number, out: Outcome): WebhookEventSettlement {
 export const errorText = (error: unknown) => (error instanceof Error ? error.message : String(error));
 
 /**
- * One event on its own (tests, /dev tools, and the queue's retry of an event a drain marked FAILED). Safe to run
+ * One event on its own (tests, and the queue's retry of an event a drain marked FAILED). Safe to run
  * more than once for the same event: every write is idempotent. A failure marks the event FAILED and rethrows so
  * the queue retries it.
  */
