@@ -48,7 +48,7 @@ export type FoundConversation = { conversation: ConversationRow; created: boolea
 
 /**
  * The contact's conversation that is not CLOSED, or a new one. Must run inside a transaction (the lock lives until it
- * ends); callers then apply recordInbound / recordOutbound in the same transaction.
+ * ends); callers then apply recordInboundMany (db/queries/inbound-batch.ts) / recordOutbound in the same transaction.
  */
 export async function findOrCreateActiveConversation(tx: Tx, input: FindOrCreateInput): Promise<FoundConversation> {
   const { contactId, source, status, ...shared } = input;
@@ -95,32 +95,6 @@ export async function findOrCreateActiveConversations(
 
 /** A message counts as the latest only when it is not older than what the conversation already shows. */
 const isLatest = (at: string) => sql`${at}::timestamptz >= coalesce(${conversations.lastMessageAt}, '-infinity'::timestamptz)`;
-
-/**
- * Customer message(s) arrived: WAITING_FOR_CUSTOMER goes back to HUMAN_HANDLING when someone has it, else OPEN; other
- * statuses stay. Out-of-order deliveries never move lastMessageAt or the preview backwards.
- */
-export async function recordInbound(tx: Tx, conversation: { id: number }, input: { at: Date; preview: string; count?: number }): Promise<ConversationRow> {
-  const at = input.at.toISOString();
-  const [row] = await tx
-    .update(conversations)
-    .set({
-      status: sql`case when ${conversations.status} = 'WAITING_FOR_CUSTOMER'
-        then (case when ${conversations.assignedToId} is null then 'OPEN' else 'HUMAN_HANDLING' end)::conversation_status
-        else ${conversations.status} end`,
-      lastMessagePreview: sql`case when ${isLatest(at)} then ${input.preview} else ${conversations.lastMessagePreview} end`,
-      lastMessageDirection: sql`case when ${isLatest(at)} then 'INBOUND' else ${conversations.lastMessageDirection} end`,
-      lastMessageAt: sql`greatest(${conversations.lastMessageAt}, ${at}::timestamptz)`,
-      lastCustomerMessageAt: sql`greatest(${conversations.lastCustomerMessageAt}, ${at}::timestamptz)`,
-      unreadCount: sql`${conversations.unreadCount} + ${input.count ?? 1}`,
-      version: sql`${conversations.version} + 1`,
-    })
-    .where(eq(conversations.id, conversation.id))
-    .returning()
-    .prepare("record_inbound")
-    .execute();
-  return row;
-}
 
 /**
  * We wrote to the customer. From a person (agent, API): the conversation waits for the customer (unless the bot has

@@ -7,8 +7,8 @@ import type { MessageInsert, MessageRow } from "./messages";
 
 // The writes of a drained webhook batch (lib/services/whatsapp/webhook/drain.ts), set-based: every row travels in a
 // few array parameters, so each statement has one fixed text (prepared once per connection, planned once) however
-// many rows it carries, and no per-row query building. Same rules as upsertContacts, insertInboundMessages and
-// recordInbound, which handle one webhook's rows.
+// many rows it carries, and no per-row query building. These are the only copies of these rules: single-row callers
+// (upsertContact) go through them too.
 
 /** A row as drizzle would have returned it, from the raw row of a statement written in SQL. */
 function rowOf<T extends PgTable>(table: T, raw: Record<string, unknown>): InferSelectModel<T> {
@@ -22,18 +22,20 @@ function rowOf<T extends PgTable>(table: T, raw: Record<string, unknown>): Infer
 
 const texts = (list: (string | null | undefined)[]) => sql.param(list.map((v) => v ?? null));
 /** Timestamps and jsonb go as text[] and are cast in SQL (the driver passes them through as text). */
-const stamps = (list: Date[]) => sql`${texts(list.map((d) => d.toISOString()))}::text[]::timestamptz[]`;
+const stamps = (list: (Date | null | undefined)[]) => sql`${texts(list.map((d) => d?.toISOString()))}::text[]::timestamptz[]`;
 const jsons = (list: unknown[]) => sql`${texts(list.map((v) => (v === null || v === undefined ? null : JSON.stringify(v))))}::text[]::jsonb[]`;
 
 /**
- * upsertContacts for a batch: rows written in wa_id order (two batches naming the same customers lock them in the same
+ * Creates or refreshes contacts of one org (a profile name from Meta never erases one we have): rows written in wa_id order (two batches naming the same customers lock them in the same
  * order); `changed` is true for a new contact or a new profile name.
  */
 export async function upsertInboundContacts(
   tx: Tx,
-  input: { orgId: number; isSimulated: boolean; contacts: { waId: string; profileName: string | null; lastMessageAt: Date }[] },
+  input: { orgId: number; isSimulated?: boolean; contacts: { waId: string; profileName?: string | null; lastMessageAt?: Date | null }[] },
 ): Promise<Map<string, UpsertedContact>> {
-  const list = input.contacts.map((c) => ({ ...c, profileName: c.profileName?.trim() || null }));
+  // One row per customer: ON CONFLICT cannot touch the same row twice in one statement.
+  const byWaId = new Map(input.contacts.map((c) => [c.waId, { ...c, profileName: c.profileName?.trim() || null }]));
+  const list = [...byWaId.values()];
   const rows = (await tx.execute(sql`
     with input as (
       select * from unnest(${texts(list.map((c) => c.waId))}::text[], ${texts(list.map((c) => c.profileName))}::text[],
@@ -42,7 +44,7 @@ export async function upsertInboundContacts(
       select c.wa_id, c.profile_name from ${contacts} c where c.org_id = ${input.orgId} and c.wa_id in (select wa_id from input)
     )
     insert into ${contacts} as c (org_id, wa_id, profile_name, is_simulated, last_message_at)
-    select ${input.orgId}, i.wa_id, i.profile_name, ${input.isSimulated}, i.last_message_at from input i order by i.wa_id
+    select ${input.orgId}, i.wa_id, i.profile_name, ${input.isSimulated ?? false}, i.last_message_at from input i order by i.wa_id
     on conflict (org_id, wa_id) do update set
       profile_name = coalesce(excluded.profile_name, c.profile_name),
       last_message_at = greatest(c.last_message_at, excluded.last_message_at),
@@ -58,7 +60,7 @@ export async function upsertInboundContacts(
   );
 }
 
-/** insertInboundMessages for a batch of one number: a wamid the number already has is skipped. Input order is kept. */
+/** Inserts inbound messages of one number: a wamid the number already has is skipped. Input order is kept. */
 export async function insertInboundBatch(tx: Tx, rows: MessageInsert[]): Promise<MessageRow[]> {
   if (!rows.length) return [];
   const { orgId, whatsappAccountId } = rows[0];
@@ -79,7 +81,7 @@ export async function insertInboundBatch(tx: Tx, rows: MessageInsert[]): Promise
 export type InboundSummary = { conversationId: number; at: Date; preview: string; count: number };
 
 /**
- * recordInbound for the conversations of a batch in one UPDATE: WAITING_FOR_CUSTOMER goes back to HUMAN_HANDLING when
+ * Customer messages arrived, for any number of conversations in one UPDATE: WAITING_FOR_CUSTOMER goes back to HUMAN_HANDLING when
  * someone has it, else OPEN; an older message never moves lastMessageAt or the preview backwards. Rows are locked in
  * ascending id order first, the order every other path locks conversations in.
  */

@@ -5,18 +5,6 @@ import { messages, pendingStatuses, type MessageMedia } from "@/db/schema";
 export type MessageRow = typeof messages.$inferSelect;
 export type MessageInsert = typeof messages.$inferInsert;
 
-/** Inserts inbound messages; a wamid this number already has is skipped silently (Meta delivers at least once). */
-export async function insertInboundMessages(tx: Tx, rows: MessageInsert[]): Promise<MessageRow[]> {
-  if (!rows.length) return [];
-  return tx
-    .insert(messages)
-    .values(rows)
-    .onConflictDoNothing({ target: [messages.whatsappAccountId, messages.providerMessageId], where: sql.raw("provider_message_id is not null") })
-    .returning()
-    .prepare("insert_inbound_messages")
-    .execute();
-}
-
 /** The wamids among `wamids` this number already stored. */
 export async function existingProviderIds(accountId: number, wamids: string[], tx: Tx = getDb()): Promise<Set<string>> {
   if (!wamids.length) return new Set();
