@@ -29,15 +29,27 @@ async function create(url: string, worker: boolean): Promise<PgBoss> {
     if ((error as { code?: string }).code !== "57P01") log.error("job queue error", { error });
   });
   await boss.start();
-  for (const [name, options] of Object.entries(QUEUES)) {
-    if (!(await boss.getQueue(name))) await boss.createQueue(name, options);
-    else if (worker) {
-      // Queues created by an older release pick up changed retry/notify settings (the policy cannot change).
-      const { policy: _policy, ...updatable } = options as typeof options & { policy?: string };
-      await boss.updateQueue(name, updatable);
-    }
-  }
+  for (const [name, options] of Object.entries(QUEUES)) await ensureQueue(boss, name, options, worker);
   return boss;
+}
+
+/**
+ * Creates a queue, or brings one made by an older release up to date. pg-boss cannot change a queue's policy in
+ * place, so an idle queue whose policy differs is recreated; one with jobs keeps its policy until it drains.
+ */
+async function ensureQueue(boss: PgBoss, name: string, options: (typeof QUEUES)[QueueName], worker: boolean) {
+  const existing = await boss.getQueue(name);
+  if (!existing) return boss.createQueue(name, options);
+  if (!worker) return;
+  const { policy = "standard", ...updatable } = options as typeof options & { policy?: string };
+  if ((existing.policy ?? "standard") !== policy) {
+    if (existing.queuedCount + existing.activeCount === 0) {
+      await boss.deleteQueue(name);
+      return boss.createQueue(name, options);
+    }
+    log.warn("queue keeps its old policy until its jobs are done", { queue: name, policy: existing.policy, wanted: policy });
+  }
+  await boss.updateQueue(name, updatable);
 }
 
 export function getBoss(opts: { worker?: boolean } = {}): Promise<PgBoss> {
