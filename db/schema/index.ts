@@ -8,3 +8,4 @@ export * from "./contacts";
 export * from "./whatsapp";
 export * from "./conversations";
 export * from "./templates";
+export * from "./inbox";

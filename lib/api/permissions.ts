@@ -22,6 +22,17 @@ export const PERMISSIONS = [
   "dev.simulate",
   "messages.send",
   "messages.manage",
+  "conversations.read",
+  "conversations.write",
+  "conversations.manage",
+  "tags.read",
+  "tags.write",
+  "tags.manage",
+  "quick_replies.read",
+  "quick_replies.manage",
+  "teams.read",
+  "teams.manage",
+  "notifications.read",
 ] as const;
 
 export type Permission = (typeof PERMISSIONS)[number];
@@ -40,6 +51,13 @@ const AGENT: Permission[] = [
   "contacts.write",
   "sandbox.use",
   "messages.send",
+  "conversations.read",
+  "conversations.write",
+  "tags.read",
+  "tags.write",
+  "quick_replies.read",
+  "teams.read",
+  "notifications.read",
 ];
 
 export const ROLE_PERMISSIONS: Record<Role, ReadonlySet<Permission>> = {

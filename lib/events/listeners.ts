@@ -1,4 +1,4 @@
-import { orgChannel, publish } from "@/lib/realtime/publish";
+import { orgChannel, publish, userChannel } from "@/lib/realtime/publish";
 import type { EventName, Listener } from "./types";
 
 /** Side effects of domain events. Each event fans out to its listeners; none of them runs inside the service. */
@@ -22,6 +22,17 @@ export const LISTENERS: { [E in EventName]?: Listener<E>[] } = {
   ],
   "message.updated": [
     (e) => publish([orgChannel(e.orgId)], "message.updated", { conversationId: String(e.conversationId), messageId: String(e.messageId), status: e.status }),
+  ],
+  "tag.changed": [(e) => publish([orgChannel(e.orgId)], "tag.changed", { tagId: String(e.tagId) })],
+  "quick_reply.changed": [(e) => publish([orgChannel(e.orgId)], "quick_reply.changed", { quickReplyId: String(e.quickReplyId) })],
+  "team.changed": [(e) => publish([orgChannel(e.orgId)], "team.changed", { teamId: String(e.teamId) })],
+  "notification.created": [
+    (e) =>
+      publish([userChannel(e.userId)], "notification.created", {
+        notificationId: String(e.notificationId),
+        type: e.type,
+        conversationId: e.conversationId === null ? null : String(e.conversationId),
+      }),
   ],
   "contact.updated": [(e) => publish([orgChannel(e.orgId)], "contact.updated", { contactId: String(e.contactId) })],
   "template.updated": [(e) => publish([orgChannel(e.orgId)], "template.updated", { templateId: String(e.templateId), status: e.status })],

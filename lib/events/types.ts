@@ -9,6 +9,10 @@ export type DomainEvents = {
   "conversation.updated": { orgId: number; conversationId: number; version: number };
   "message.created": { orgId: number; conversationId: number; messageId: number; direction: "INBOUND" | "OUTBOUND" };
   "message.updated": { orgId: number; conversationId: number; messageId: number; status: string };
+  "tag.changed": { orgId: number; tagId: number };
+  "quick_reply.changed": { orgId: number; quickReplyId: number };
+  "team.changed": { orgId: number; teamId: number };
+  "notification.created": { orgId: number; userId: number; notificationId: number; type: string; conversationId: number | null };
   "contact.updated": { orgId: number; contactId: number };
   "template.updated": { orgId: number; templateId: number; status: string };
   "whatsapp.alert": { orgId: number; alertId: number; type: string };

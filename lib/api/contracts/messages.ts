@@ -32,6 +32,9 @@ export const messageSchema = z.object({
   sender: z.object({ id: idString, name: z.string() }).nullable(),
   replyTo: z.object({ id: idString, body: z.string().nullable() }).nullable(),
   templateName: z.string().nullable(),
+  isPrivate: z.boolean().describe("an internal note: shown to agents, never sent to WhatsApp"),
+  mentions: z.array(idString).describe("users @mentioned in a note"),
+  hidden: z.boolean().describe("hidden by an agent (toggle-hide); still listed, shown collapsed"),
   error: z
     .object({
       code: z.number().nullable(),
