@@ -1,4 +1,4 @@
-import { and, eq, inArray, isNull, or, sql } from "drizzle-orm";
+import { and, eq, inArray, isNull, lt, or, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { messages, pendingStatuses, type MessageMedia } from "@/db/schema";
 
@@ -143,4 +143,13 @@ export async function applyPendingStatuses(tx: Tx, accountId: number, wamid: str
     .sort((a, b) => ORDER.indexOf(a.status) - ORDER.indexOf(b.status) || a.at.localeCompare(b.at));
   for (const u of updates) last = (await updateMessageStatus(tx, accountId, wamid, { ...u, at: new Date(u.at) })) ?? last;
   return last;
+}
+
+/**
+ * Statuses whose message never got recorded here (sent by another tool on the same number, or a send that failed
+ * before Meta's callback could match it) would otherwise pile up forever. Returns how many were deleted.
+ */
+export async function purgePendingStatuses(olderThan: Date, tx: Tx = getDb()): Promise<number> {
+  const rows = await tx.delete(pendingStatuses).where(lt(pendingStatuses.receivedAt, olderThan)).returning({ id: pendingStatuses.id });
+  return rows.length;
 }

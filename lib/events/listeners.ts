@@ -10,7 +10,8 @@ export const LISTENERS: { [E in EventName]?: Listener<E>[] } = {
   "organization.updated": [(e) => publish([orgChannel(e.orgId)], "organization.updated", { orgId: String(e.orgId) })],
   "conversation.created": [(e) => publish([orgChannel(e.orgId)], "conversation.created", { conversationId: String(e.conversationId) })],
   "conversation.updated": [
-    (e) => publish([orgChannel(e.orgId)], "conversation.updated", { conversationId: String(e.conversationId), version: e.version }),
+    (e) =>
+      publish([orgChannel(e.orgId)], "conversation.updated", { conversationId: String(e.conversationId), version: e.version }, { coalesceKey: String(e.conversationId) }),
   ],
   "message.created": [
     (e) =>
@@ -21,7 +22,14 @@ export const LISTENERS: { [E in EventName]?: Listener<E>[] } = {
       }),
   ],
   "message.updated": [
-    (e) => publish([orgChannel(e.orgId)], "message.updated", { conversationId: String(e.conversationId), messageId: String(e.messageId), status: e.status }),
+    (e) =>
+      publish(
+        [orgChannel(e.orgId)],
+        "message.updated",
+        { conversationId: String(e.conversationId), messageId: String(e.messageId), status: e.status },
+        // Statuses only move forward: the last one of a burst (sent → delivered → read) is the one that matters.
+        { coalesceKey: String(e.messageId) },
+      ),
   ],
   "tag.changed": [(e) => publish([orgChannel(e.orgId)], "tag.changed", { tagId: String(e.tagId) })],
   "quick_reply.changed": [(e) => publish([orgChannel(e.orgId)], "quick_reply.changed", { quickReplyId: String(e.quickReplyId) })],

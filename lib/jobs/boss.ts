@@ -11,11 +11,12 @@ export const QUEUES = {
   // idempotent. Media downloads give up (media FAILED) after the last retry.
   "whatsapp.webhook": { retryLimit: 5, retryDelay: 5, retryBackoff: true, policy: "short", notify: true },
   "whatsapp.media": { retryLimit: 5, retryDelay: 10, retryBackoff: true, notify: true },
+  "maintenance.hourly": { retryLimit: 2, retryDelay: 60, policy: "short" },
 } as const;
 export type QueueName = keyof typeof QUEUES;
 
 /** Jobs a worker process runs at once per queue (each job on its own, so one failure never retries its neighbours). */
-export const CONCURRENCY: Record<QueueName, number> = { "mail.send": 2, "whatsapp.send": 4, "whatsapp.webhook": 1, "whatsapp.media": 2 };
+export const CONCURRENCY: Record<QueueName, number> = { "mail.send": 2, "whatsapp.send": 4, "whatsapp.webhook": 1, "whatsapp.media": 2, "maintenance.hourly": 1 };
 
 type Holder = { boss?: Promise<PgBoss>; url?: string };
 const holder: Holder = ((globalThis as { __cxBoss?: Holder }).__cxBoss ??= {});

@@ -1,5 +1,6 @@
 import { deliverMail, type MailMessage } from "@/lib/mail/transport";
 import type { SendJob } from "@/lib/services/messages/send-message";
+import { runHourlyMaintenance } from "@/lib/services/maintenance/hourly";
 import { deliverMessage } from "@/lib/services/messages/send-worker";
 import { runWebhookJob, type WebhookJob } from "@/lib/services/whatsapp/webhook/drain";
 import { downloadInboundMedia } from "@/lib/services/whatsapp/webhook/media";
@@ -11,4 +12,7 @@ export const HANDLERS: Record<QueueName, (data: never) => Promise<void>> = {
   "whatsapp.send": (data: SendJob) => deliverMessage(data.messageId),
   "whatsapp.webhook": (data: WebhookJob) => runWebhookJob(data),
   "whatsapp.media": (data: { messageId: number }) => downloadInboundMedia(data.messageId),
+  "maintenance.hourly": async () => {
+    await runHourlyMaintenance();
+  },
 };

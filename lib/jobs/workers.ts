@@ -23,5 +23,6 @@ export async function startWorkers() {
   // The webhook drain's safety net: what a lost wake-up left PENDING is drained now and then every minute.
   await boss.send("whatsapp.webhook", {}, { singletonKey: DRAIN_KEY });
   await boss.schedule("whatsapp.webhook", "* * * * *", {}, { singletonKey: DRAIN_KEY });
+  await boss.schedule("maintenance.hourly", "17 * * * *", {});
   return { stop: stopBoss };
 }

@@ -1,0 +1,13 @@
+import { purgePendingStatuses } from "@/db/queries/messages";
+import { log } from "@/lib/log";
+
+export const MAINTENANCE_QUEUE = "maintenance.hourly";
+/** A status still unmatched after this long belongs to no message of ours. */
+export const PENDING_STATUS_TTL_MS = 7 * 24 * 3600_000;
+
+/** Housekeeping the worker schedules every hour. */
+export async function runHourlyMaintenance(now = new Date()) {
+  const purged = await purgePendingStatuses(new Date(now.getTime() - PENDING_STATUS_TTL_MS));
+  if (purged) log.info("purged unmatched message statuses", { purged });
+  return { purgedPendingStatuses: purged };
+}
