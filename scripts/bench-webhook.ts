@@ -9,13 +9,13 @@
  *     downgrades (target 0 and 0).
  * It starts its own server (own ports and data directory) and stops it at the end.
  */
-import { spawn, type ChildProcess } from "node:child_process";
 import { randomBytes } from "node:crypto";
 import { rmSync } from "node:fs";
 import http from "node:http";
 import { performance } from "node:perf_hooks";
 import postgres from "postgres";
 import { signPayload } from "../lib/whatsapp/signature";
+import { benchServer, buildProduction, pct, sleep } from "./bench-server";
 
 const PORT = 3411;
 const PG_PORT = 54361;
@@ -34,46 +34,8 @@ const SECRETS = {
 };
 const PHONE_NUMBER_ID = "bench-phone-number-1";
 const WABA_ID = "bench-waba-1";
-let server: ChildProcess | undefined;
+const server = benchServer({ port: PORT, pgPort: PG_PORT, realtimePort: 6031, dataDir: ".data/bench-webhook", env: SECRETS });
 
-function startServer() {
-  const env = { PORT: String(PORT), DATA_DIR: ".data/bench-webhook", EMBEDDED_PG_PORT: String(PG_PORT), REALTIME_PORT: "6031" };
-  server = spawn("npx", ["tsx", "scripts/cx.ts", "start"], {
-    env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", RATE_LIMIT_MULTIPLIER: "100000", ...env, ...SECRETS },
-    stdio: ["ignore", "ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore"],
-    detached: true,
-  });
-}
-
-async function stopServer() {
-  const child = server;
-  if (!child?.pid || child.exitCode !== null) return;
-  const exited = new Promise((r) => child.once("exit", r));
-  const kill = (signal: NodeJS.Signals) => {
-    try {
-      process.kill(-child.pid!, signal);
-    } catch {
-      /* already gone */
-    }
-  };
-  kill("SIGINT");
-  const timer = setTimeout(() => kill("SIGKILL"), 15_000);
-  await exited;
-  clearTimeout(timer);
-}
-
-async function waitForReady(timeoutMs: number) {
-  const until = performance.now() + timeoutMs;
-  while (performance.now() < until) {
-    const ok = await fetch(`http://127.0.0.1:${PORT}/api/v1/ready`).then((r) => r.ok, () => false);
-    if (ok) return;
-    await sleep(200);
-  }
-  throw new Error("the server did not become ready");
-}
-
-const sleep = (ms: number) => new Promise((r) => setTimeout(r, ms));
-const pct = (sorted: number[], p: number) => sorted[Math.min(sorted.length - 1, Math.floor((p / 100) * sorted.length))];
 const agent = new http.Agent({ keepAlive: true, maxSockets: 256 });
 
 /** One signed POST to the webhook; resolves with the HTTP status once the response has been read. */
@@ -213,16 +175,11 @@ async function rawInsertRate(url: string, concurrency: number, ms: number) {
 const RANK: Record<string, number> = { PENDING: 0, SENT: 1, DELIVERED: 2, READ: 3, FAILED: 4 };
 
 async function main() {
-  if (!process.env.BENCH_SKIP_BUILD) {
-    console.log("building the production bundle (npm run build)…");
-    await new Promise<void>((resolve, reject) =>
-      spawn("npm", ["run", "build"], { stdio: "ignore" }).on("exit", (c) => (c === 0 ? resolve() : reject(new Error("build failed")))),
-    );
-  }
+  await buildProduction();
   rmSync(".data/bench-webhook", { recursive: true, force: true });
-  startServer();
-  await waitForReady(180_000);
-  const url = `postgres://postgres:postgres@127.0.0.1:${PG_PORT}/cx_inbox`;
+  server.start();
+  await server.waitForReady();
+  const url = server.databaseUrl;
   const sql = postgres(url, { max: 2, onnotice: () => {} });
   const { orgId, accountId } = await setup(sql);
   const { CONCURRENCY: WORKER_CONCURRENCY } = await import("../lib/jobs/boss");
@@ -322,5 +279,5 @@ main()
   })
   .finally(async () => {
     agent.destroy();
-    await stopServer();
+    await server.stop();
   });
