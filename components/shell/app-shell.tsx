@@ -7,6 +7,7 @@ import { MenuIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetDescription, SheetTitle } from "@/components/ui/sheet";
+import { NotificationsBell } from "@/components/inbox/notifications-bell";
 import { keys } from "@/lib/client/keys";
 import { useMe } from "@/lib/client/me";
 import { useRealtimeEvent } from "@/lib/realtime/use-realtime";
@@ -36,6 +37,8 @@ export function AppShell({ devMailbox, devTools, children }: { devMailbox: boole
   const me = useMe();
   const qc = useQueryClient();
   const [mobileOpen, setMobileOpen] = useState(false);
+  // The inbox fills the viewport under the header: its panes scroll on their own.
+  const fullBleed = usePathname().startsWith("/inbox");
   const groups = buildNav({ permissions: me.permissions, devMailbox, devTools });
   // Org name, logo and the caller's own membership can change while the page is open.
   useRealtimeEvent("organization.updated", () => void qc.invalidateQueries({ queryKey: keys.me }));
@@ -62,12 +65,17 @@ export function AppShell({ devMailbox, devTools, children }: { devMailbox: boole
           </Button>
           <Breadcrumb groups={groups} />
           <div className="ml-auto flex items-center gap-2">
+            <NotificationsBell />
             <UserMenu />
           </div>
         </header>
-        <main className="flex-1 px-4 py-6 sm:px-8 sm:py-8">
-          <div className="mx-auto w-full max-w-6xl">{children}</div>
-        </main>
+        {fullBleed ? (
+          <main className="flex min-h-0 flex-1 flex-col">{children}</main>
+        ) : (
+          <main className="flex-1 px-4 py-6 sm:px-8 sm:py-8">
+            <div className="mx-auto w-full max-w-6xl">{children}</div>
+          </main>
+        )}
       </div>
     </div>
   );

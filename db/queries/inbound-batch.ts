@@ -105,6 +105,8 @@ export async function recordInboundMany(tx: Tx, list: InboundSummary[]) {
       last_message_at = greatest(c.last_message_at, v.at),
       last_customer_message_at = greatest(c.last_customer_message_at, v.at),
       unread_count = c.unread_count + v.n,
+      -- A customer message wakes a snoozed conversation up early.
+      snoozed_until = null,
       version = c.version + 1,
       updated_at = now()
     from v join locked l on l.id = v.id

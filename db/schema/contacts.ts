@@ -26,6 +26,8 @@ export const contacts = pgTable(
     uniqueIndex("contacts_org_wa_key").on(t.orgId, t.waId),
     index("contacts_org_updated_idx").on(t.orgId, t.updatedAt),
     // GET /contacts: most recent activity first, keyset-paginated on (activity, id).
+    // Inbox search by name, profile name or number (pg_trgm: substring matches).
+    index("contacts_search_trgm_idx").using("gin", sql`(coalesce(${t.name}, '') || ' ' || coalesce(${t.profileName}, '') || ' ' || ${t.waId}) gin_trgm_ops`),
     index("contacts_org_activity_idx").on(t.orgId, sql`coalesce(${t.lastMessageAt}, ${t.createdAt}) desc`, sql`${t.id} desc`),
   ],
 );

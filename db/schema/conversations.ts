@@ -60,9 +60,19 @@ export const conversations = pgTable(
   },
   (t) => [
     uniqueIndex("conversations_org_display_key").on(t.orgId, t.displayId),
-    index("conversations_org_status_last_idx").on(t.orgId, t.status, t.lastMessageAt.desc()),
-    index("conversations_org_assignee_last_idx").on(t.orgId, t.assignedToId, t.lastMessageAt.desc()),
-    index("conversations_org_last_idx").on(t.orgId, t.lastMessageAt.desc()),
+    // The inbox list: every view and sort is a range scan of one of these (activity = coalesce(lastMessageAt, createdAt)).
+    index("conversations_org_status_activity_idx").on(t.orgId, t.status, sql`coalesce(${t.lastMessageAt}, ${t.createdAt}) desc`, sql`${t.id} desc`),
+    index("conversations_org_assignee_activity_idx")
+      .on(t.orgId, t.assignedToId, sql`coalesce(${t.lastMessageAt}, ${t.createdAt}) desc`, sql`${t.id} desc`)
+      .where(sql`${t.status} <> 'CLOSED'`),
+    index("conversations_org_open_activity_idx").on(t.orgId, sql`coalesce(${t.lastMessageAt}, ${t.createdAt}) desc`, sql`${t.id} desc`).where(sql`${t.status} <> 'CLOSED'`),
+    index("conversations_org_open_created_idx").on(t.orgId, sql`${t.createdAt} desc`, sql`${t.id} desc`).where(sql`${t.status} <> 'CLOSED'`),
+    index("conversations_org_waiting_idx").on(t.orgId, t.lastCustomerMessageAt, t.id).where(sql`${t.status} <> 'CLOSED' and ${t.lastMessageDirection} = 'INBOUND'`),
+    index("conversations_org_contact_idx").on(t.orgId, t.contactId, sql`${t.createdAt} desc`),
+    // Covering: the counts are an index-only scan.
+    index("conversations_org_open_counts_idx")
+      .on(t.orgId, t.assignedToId, t.teamId, t.status, t.unreadCount, t.lastMessageDirection, t.snoozedUntil)
+      .where(sql`${t.status} <> 'CLOSED'`),
     // At most one conversation per contact is not closed: the rule that keeps bursts and albums in one thread.
     uniqueIndex("conversations_one_active_per_contact").on(t.orgId, t.contactId).where(sql`${t.status} <> 'CLOSED'`),
   ],

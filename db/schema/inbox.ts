@@ -119,5 +119,5 @@ export const notifications = pgTable(
     readAt: ts("read_at"),
     createdAt: createdAt(),
   },
-  (t) => [index("notifications_user_idx").on(t.userId, t.createdAt.desc())],
+  (t) => [index("notifications_user_idx").on(t.userId, sql`${t.createdAt} desc`, sql`${t.id} desc`)],
 );

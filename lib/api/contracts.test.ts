@@ -53,6 +53,13 @@ describe("contract ↔ route parity", () => {
   });
 });
 
+/** A multipart request whose file field holds a few bytes: enough to get past the wrapper to the tenant lookup. */
+function formWithFile(field: string) {
+  const form = new FormData();
+  form.set(field, new Blob([new Uint8Array([0x89, 0x50, 0x4e, 0x47, 0x0d, 0x0a, 0x1a, 0x0a])], { type: "image/png" }), "x.png");
+  return form;
+}
+
 const guarded = CONTRACTS.filter((c) => c.access !== "public");
 const fakeParams = (c: Contract) => Object.fromEntries([...c.path.matchAll(/\{(\w+)\}/g)].map(([, n]) => [n, "999999"]));
 
@@ -98,6 +105,7 @@ describe("generated checks", () => {
       params: { ...fakeParams(c), id: String(foreignId) },
       token: team.adminToken,
       body: c.body ? (c.example ?? {}) : undefined,
+      form: c.multipart ? formWithFile(c.multipart.field) : undefined,
     });
     expect(res.status, JSON.stringify(res.json)).toBe(404);
     expect(res.json.error.code).toBe("NOT_FOUND");

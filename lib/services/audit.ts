@@ -24,6 +24,20 @@ export type AuditAction =
   | "whatsapp.account_disconnected"
   | "whatsapp.meta_config_updated"
   | "template.deleted_at_meta"
+  | "conversation.assigned"
+  | "conversation.unassigned"
+  | "tag.updated"
+  | "tag.deleted"
+  | "quick_reply.created"
+  | "quick_reply.updated"
+  | "quick_reply.deleted"
+  | "quick_reply.bulk_changed"
+  | "team.created"
+  | "team.updated"
+  | "team.deactivated"
+  | "team.member_added"
+  | "team.member_updated"
+  | "team.member_removed"
   | "dev.simulated_data_deleted";
 
 /** Who did what to which target, from where. Written in the same transaction as the change when one is given. */

@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { invitations } from "@/db/schema";
+import { invitations, quickReplies, tags, teams } from "@/db/schema";
 import { randomToken, sha256 } from "@/lib/crypto/tokens";
 import { createApiKey, createUser } from "./factories";
 import { createAlert, createTemplateRow, createWhatsappAccount } from "./account-factories";
@@ -24,5 +24,9 @@ export const TENANT_RESOURCES: Record<string, (org: { id: number }) => Promise<n
   template: async (org) => (await createTemplateRow(org)).id,
   alert: async (org) => (await createAlert(org)).id,
   sandboxCustomer: async (org) => (await createSimulatedContact(org)).id,
+  conversation: async (org) => (await createConversation(org)).conversation.id,
+  tag: async (org) => (await getDb().insert(tags).values({ orgId: org.id, name: `tag-${randomToken(4)}`, color: "blue" }).returning())[0].id,
+  quickReply: async (org) => (await getDb().insert(quickReplies).values({ orgId: org.id, shortcut: `qr-${randomToken(4).toLowerCase()}`, title: "Hi", body: "Hello" }).returning())[0].id,
+  team: async (org) => (await getDb().insert(teams).values({ orgId: org.id, name: `team-${randomToken(4)}` }).returning())[0].id,
   message: async (org) => (await createFailed((await createConversation(org)).conversation)).id,
 };

@@ -12,7 +12,7 @@ export async function POST(req: Request) {
     if (!principal) throw errors.unauthenticated();
     const type = req.headers.get("content-type") ?? "";
     const input = type.includes("json") ? await req.json() : Object.fromEntries(new URLSearchParams(await req.text()));
-    return jsonResponse(authorizeRealtime(principal, input));
+    return jsonResponse(await authorizeRealtime(principal, input));
   } catch (e) {
     return errorResponse(e, requestId);
   }

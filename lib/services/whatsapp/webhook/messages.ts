@@ -30,7 +30,8 @@ function toIncoming(account: WhatsappAccountRow, m: WaInboundMessage): Incoming 
       media: out.media,
       content: out.content,
       providerMessageId: m.id,
-      replyToProviderId: m.context?.id ?? null,
+      // A reaction points at its target like a quote does, so the thread can put it on that bubble.
+      replyToProviderId: m.context?.id ?? m.reaction?.message_id ?? null,
       status: "RECEIVED",
       senderType: "CUSTOMER",
       providerTimestamp: at,

@@ -83,7 +83,7 @@ describe("inbound message types", () => {
     expect(await byWamid(m.button.id)).toMatchObject({ type: "INTERACTIVE", body: "Sí, confirmo", content: { type: "button_reply", id: "yes" } });
     expect(await byWamid(m.list.id)).toMatchObject({ type: "INTERACTIVE", body: "Mediana", content: { type: "list_reply", id: "size-m", description: "30 cm" } });
     expect(await byWamid(m.quick.id)).toMatchObject({ type: "BUTTON", body: "Dejar de recibir", content: { payload: "STOP_PROMOS" } });
-    expect(await byWamid(m.reaction.id)).toMatchObject({ type: "REACTION", content: { emoji: "❤️", messageId: "wamid.ours", removed: false } });
+    expect(await byWamid(m.reaction.id)).toMatchObject({ type: "REACTION", replyToProviderId: "wamid.ours", content: { emoji: "❤️", messageId: "wamid.ours", removed: false } });
     expect(await byWamid(m.unreact.id)).toMatchObject({ type: "REACTION", body: null, content: { emoji: "", removed: true } });
     expect(await byWamid(m.order.id)).toMatchObject({ type: "ORDER", content: { catalog_id: "cat1", product_items: [{ quantity: 2 }] } });
     expect(await byWamid(m.unsupported.id)).toMatchObject({ type: "UNSUPPORTED", content: { errors: [{ code: 131051 }] } });

@@ -1,0 +1,173 @@
+"use client";
+
+import { useState } from "react";
+import { AlarmClockIcon, BotIcon, CheckCheckIcon, FlagIcon, HandIcon, MoreHorizontalIcon, RotateCcwIcon, UserMinusIcon, UserPlusIcon } from "lucide-react";
+import { useFormatter, useNow, useTranslations } from "next-intl";
+import { useErrorMessage } from "@/components/common/use-api-errors";
+import { UserAvatar } from "@/components/common/user-avatar";
+import { FOLLOW_UP_PRESETS, presetDate } from "@/components/inbox/contact-panel/follow-up";
+import { Button } from "@/components/ui/button";
+import {
+  DropdownMenu,
+  DropdownMenuContent,
+  DropdownMenuItem,
+  DropdownMenuLabel,
+  DropdownMenuRadioGroup,
+  DropdownMenuRadioItem,
+  DropdownMenuSeparator,
+  DropdownMenuSub,
+  DropdownMenuSubContent,
+  DropdownMenuSubTrigger,
+  DropdownMenuTrigger,
+} from "@/components/ui/dropdown-menu";
+import { toast } from "@/components/ui/sonner";
+import { useConversationAction, type Conversation, type ConversationAction, type ConversationPriority } from "@/lib/client/conversations";
+import { useMe } from "@/lib/client/me";
+import { ReturnToBotDialog } from "./return-to-bot-dialog";
+
+export type Person = { id: string; name: string; email: string; avatarUrl: string | null };
+const PRIORITIES: ConversationPriority[] = ["URGENT", "HIGH", "NORMAL", "LOW"];
+
+/** Take over, assign, resolve, and a menu with return to bot, snooze and priority. Labels collapse to icons on phones. */
+export function HeaderActions({ conversation: c, people }: { conversation: Conversation; people: Person[] }) {
+  const t = useTranslations("thread.header");
+  const format = useFormatter();
+  const me = useMe();
+  const errorMessage = useErrorMessage();
+  const action = useConversationAction();
+  const [returnOpen, setReturnOpen] = useState(false);
+  const closed = c.status === "CLOSED";
+  const mine = c.assignee?.id === me.user?.id;
+  const canTakeOver = !closed && (c.status === "BOT_HANDLING" || !c.assignee);
+  const now = useNow({ updateInterval: 60_000 });
+  const snoozed = c.snoozedUntil && Date.parse(c.snoozedUntil) > now.getTime();
+
+  const run = (a: ConversationAction, done?: string) =>
+    action.mutate({ id: c.id, ...a } as Parameters<typeof action.mutate>[0], {
+      onSuccess: () => done && toast.success(done),
+      onError: (err) => toast.error(errorMessage(err)),
+    });
+
+  return (
+    <div className="flex shrink-0 items-center gap-1">
+      {canTakeOver && (
+        <Button size="sm" onClick={() => run({ action: "takeover" }, t("tookOver"))} disabled={action.isPending} data-testid="take-over" aria-label={t("takeOver")}>
+          <HandIcon />
+          <span className="hidden @3xl:inline">{t("takeOver")}</span>
+        </Button>
+      )}
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button variant="outline" size="sm" aria-label={t("assign")} data-testid="assign">
+            <UserPlusIcon />
+            <span className="hidden @3xl:inline">{t("assign")}</span>
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end" className="max-h-80 w-64 overflow-y-auto">
+          <DropdownMenuLabel>{t("assignTo")}</DropdownMenuLabel>
+          {people.map((p) => (
+            <DropdownMenuItem
+              key={p.id}
+              disabled={p.id === c.assignee?.id}
+              onSelect={() => run({ action: "assign", userId: p.id, assignee: { id: p.id, name: p.name, avatarUrl: p.avatarUrl } }, t("assigned", { name: p.name }))}
+              data-testid={`assign-user-${p.id}`}
+            >
+              <UserAvatar name={p.name} src={p.avatarUrl} size="sm" />
+              <span className="min-w-0 truncate">{p.id === me.user?.id ? t("me", { name: p.name }) : p.name}</span>
+            </DropdownMenuItem>
+          ))}
+          {c.assignee && (
+            <>
+              <DropdownMenuSeparator />
+              <DropdownMenuItem onSelect={() => run({ action: "unassign" }, t("unassigned"))} data-testid="unassign">
+                <UserMinusIcon />
+                {t("unassign")}
+              </DropdownMenuItem>
+            </>
+          )}
+        </DropdownMenuContent>
+      </DropdownMenu>
+      {!closed && (
+        <Button variant="outline" size="sm" onClick={() => run({ action: "resolve" }, t("resolved"))} disabled={action.isPending} data-testid="resolve" aria-label={t("resolve")}>
+          <CheckCheckIcon />
+          <span className="hidden @3xl:inline">{t("resolve")}</span>
+        </Button>
+      )}
+      <DropdownMenu>
+        <DropdownMenuTrigger asChild>
+          <Button variant="ghost" size="icon-sm" aria-label={t("more")} data-testid="thread-more">
+            <MoreHorizontalIcon />
+          </Button>
+        </DropdownMenuTrigger>
+        <DropdownMenuContent align="end" className="w-56">
+          {closed ? (
+            <DropdownMenuItem onSelect={() => run({ action: "patch", status: "OPEN" }, t("reopened"))} data-testid="reopen">
+              <RotateCcwIcon />
+              {t("reopen")}
+            </DropdownMenuItem>
+          ) : (
+            c.status !== "BOT_HANDLING" && (
+              <DropdownMenuItem onSelect={() => setReturnOpen(true)} data-testid="return-to-bot">
+                <BotIcon />
+                {t("returnToBot")}
+              </DropdownMenuItem>
+            )
+          )}
+          <DropdownMenuSub>
+            <DropdownMenuSubTrigger data-testid="snooze">
+              <AlarmClockIcon />
+              {t("snooze")}
+            </DropdownMenuSubTrigger>
+            <DropdownMenuSubContent>
+              {FOLLOW_UP_PRESETS.map((p) => (
+                <DropdownMenuItem
+                  key={p}
+                  onSelect={() => {
+                    const at = presetDate(p);
+                    run({ action: "patch", snoozedUntil: at.toISOString() }, t("snoozedUntil", { at: format.dateTime(at, { dateStyle: "medium", timeStyle: "short" }) }));
+                  }}
+                  data-testid={`snooze-${p}`}
+                >
+                  {t(`snoozePresets.${p}`)}
+                </DropdownMenuItem>
+              ))}
+              {snoozed && (
+                <>
+                  <DropdownMenuSeparator />
+                  <DropdownMenuItem onSelect={() => run({ action: "patch", snoozedUntil: null }, t("unsnoozed"))} data-testid="unsnooze">
+                    {t("unsnooze")}
+                  </DropdownMenuItem>
+                </>
+              )}
+            </DropdownMenuSubContent>
+          </DropdownMenuSub>
+          <DropdownMenuSub>
+            <DropdownMenuSubTrigger data-testid="priority">
+              <FlagIcon />
+              {t("priority")}
+            </DropdownMenuSubTrigger>
+            <DropdownMenuSubContent>
+              <DropdownMenuRadioGroup value={c.priority} onValueChange={(v) => run({ action: "patch", priority: v as ConversationPriority })}>
+                {PRIORITIES.map((p) => (
+                  <DropdownMenuRadioItem key={p} value={p} data-testid={`priority-${p}`}>
+                    {t(`priorities.${p}`)}
+                  </DropdownMenuRadioItem>
+                ))}
+              </DropdownMenuRadioGroup>
+            </DropdownMenuSubContent>
+          </DropdownMenuSub>
+          {mine && !closed && (
+            <>
+              <DropdownMenuSeparator />
+              <DropdownMenuItem onSelect={() => run({ action: "unassign" }, t("unassigned"))} data-testid="release">
+                <UserMinusIcon />
+                {t("release")}
+              </DropdownMenuItem>
+            </>
+          )}
+        </DropdownMenuContent>
+      </DropdownMenu>
+      <ReturnToBotDialog conversationId={c.id} open={returnOpen} setOpen={setReturnOpen} />
+    </div>
+  );
+}

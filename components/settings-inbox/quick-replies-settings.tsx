@@ -1,0 +1,185 @@
+"use client";
+
+import { useState } from "react";
+import { MessageSquareTextIcon, PaperclipIcon, PencilIcon, PlusIcon, Trash2Icon } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Checkbox } from "@/components/ui/checkbox";
+import { EmptyState } from "@/components/ui/empty-state";
+import { Switch } from "@/components/ui/switch";
+import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
+import { toast } from "@/components/ui/sonner";
+import { ErrorState } from "@/components/common/error-state";
+import { FilterSelect } from "@/components/common/filter-select";
+import { PageHeader } from "@/components/common/page-header";
+import { SearchInput } from "@/components/common/search-input";
+import { TableSkeleton } from "@/components/common/table-skeleton";
+import { useKeyedState } from "@/components/common/use-keyed-state";
+import { useErrorMessage } from "@/components/common/use-api-errors";
+import { ConfirmDialog } from "@/components/whatsapp/confirm-dialog";
+import { useAllQuickReplies, useDeleteQuickReply, useLiveQuickReplies, useUpdateQuickReply, type QuickReply } from "@/lib/client/quick-replies";
+import { QuickReplyBulkBar } from "./quick-reply-bulk-bar";
+import { QuickReplyDialog } from "./quick-reply-dialog";
+import { RowActions } from "./row-actions";
+
+const NONE: ReadonlySet<string> = new Set();
+type Status = "active" | "inactive";
+
+const matches = (r: QuickReply, term: string) => [r.shortcut, r.title, r.body].some((v) => v.toLowerCase().includes(term));
+
+/** Settings → Quick replies: every reply (inactive too), filters, active switch per row and bulk actions. */
+export function QuickRepliesSettings() {
+  const t = useTranslations("quickRepliesSettings");
+  const replies = useAllQuickReplies();
+  const update = useUpdateQuickReply();
+  const remove = useDeleteQuickReply();
+  const errorMessage = useErrorMessage();
+  const [search, setSearch] = useState("");
+  const [category, setCategory] = useState<string | undefined>();
+  const [status, setStatus] = useState<Status | undefined>();
+  const [editing, setEditing] = useState<{ reply: QuickReply | null } | null>(null);
+  const [removing, setRemoving] = useState<QuickReply | null>(null);
+  const term = search.trim().toLowerCase();
+  const [selected, setSelected] = useKeyedState(NONE, JSON.stringify([term, category, status]));
+  useLiveQuickReplies();
+
+  const all = replies.data ?? [];
+  const categories = [...new Set(all.flatMap((r) => (r.category ? [r.category] : [])))].sort();
+  const rows = all.filter((r) => (!term || matches(r, term)) && (!category || r.category === category) && (!status || r.isActive === (status === "active")));
+  const filtered = Boolean(term || category || status);
+  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
+  const toggle = (id: string, on: boolean) =>
+    setSelected((prev) => {
+      const next = new Set(prev);
+      if (on) next.add(id);
+      else next.delete(id);
+      return next;
+    });
+
+  const setActive = (r: QuickReply, isActive: boolean) =>
+    update.mutate({ id: r.id, isActive }, { onSuccess: () => toast.success(t(isActive ? "activated" : "deactivated", { shortcut: r.shortcut })), onError: (e) => toast.error(errorMessage(e)) });
+
+  const confirmRemove = () =>
+    removing &&
+    remove.mutate(removing.id, {
+      onSuccess: () => {
+        toast.success(t("deleted", { shortcut: removing.shortcut }));
+        setRemoving(null);
+      },
+      onError: (e) => toast.error(errorMessage(e)),
+    });
+
+  const create = () => setEditing({ reply: null });
+
+  return (
+    <div className="flex flex-col gap-6" data-testid="quick-replies-settings">
+      <PageHeader
+        title={t("title")}
+        description={t("description")}
+        actions={
+          <Button onClick={create} data-testid="quick-reply-create">
+            <PlusIcon />
+            {t("new")}
+          </Button>
+        }
+      />
+      <div className="flex flex-wrap items-center gap-2">
+        <SearchInput value={search} onValueChange={setSearch} placeholder={t("search")} aria-label={t("search")} className="w-full sm:w-64" data-testid="quick-replies-search" />
+        <FilterSelect value={category} onChange={setCategory} options={categories.map((c) => ({ value: c, label: c }))} allLabel={t("allCategories")} label={t("colCategory")} testId="quick-replies-filter-category" />
+        <FilterSelect
+          value={status}
+          onChange={setStatus}
+          options={[
+            { value: "active", label: t("statusActive") },
+            { value: "inactive", label: t("statusInactive") },
+          ]}
+          allLabel={t("allStatuses")}
+          label={t("colActive")}
+          testId="quick-replies-filter-status"
+        />
+      </div>
+      {selected.size > 0 && <QuickReplyBulkBar ids={[...selected]} onDone={() => setSelected(NONE)} />}
+      <div className="overflow-hidden rounded-lg border bg-card">
+        {replies.isPending ? (
+          <TableSkeleton rows={5} columns={4} />
+        ) : replies.isError ? (
+          <ErrorState error={replies.error} onRetry={() => void replies.refetch()} />
+        ) : rows.length === 0 ? (
+          <EmptyState
+            icon={MessageSquareTextIcon}
+            className="py-16"
+            title={filtered ? t("noMatchTitle") : t("emptyTitle")}
+            description={filtered ? t("noMatchText") : t("emptyText")}
+            action={!filtered && <Button variant="outline" onClick={create}>{t("new")}</Button>}
+          />
+        ) : (
+          <Table>
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead className="w-10 pl-4">
+                  <Checkbox
+                    aria-label={t("selectAll")}
+                    checked={allSelected ? true : selected.size > 0 ? "indeterminate" : false}
+                    onCheckedChange={(on) => setSelected(on === true ? new Set(rows.map((r) => r.id)) : NONE)}
+                    data-testid="quick-replies-select-all"
+                  />
+                </TableHead>
+                <TableHead>{t("colReply")}</TableHead>
+                <TableHead className="hidden md:table-cell">{t("colCategory")}</TableHead>
+                <TableHead className="hidden text-right sm:table-cell">{t("colUsage")}</TableHead>
+                <TableHead>{t("colActive")}</TableHead>
+                <TableHead className="w-12" />
+              </TableRow>
+            </TableHeader>
+            <TableBody>
+              {rows.map((r) => (
+                <TableRow key={r.id} data-testid="quick-reply-row" data-shortcut={r.shortcut} data-state={selected.has(r.id) ? "selected" : undefined} className={r.isActive ? undefined : "text-muted-foreground"}>
+                  <TableCell className="pl-4">
+                    <Checkbox aria-label={t("select", { shortcut: r.shortcut })} checked={selected.has(r.id)} onCheckedChange={(on) => toggle(r.id, on === true)} data-testid={`quick-reply-select-${r.shortcut}`} />
+                  </TableCell>
+                  <TableCell className="max-w-0 w-full">
+                    <div className="flex min-w-0 flex-col">
+                      <span className="flex items-center gap-2">
+                        <code className="rounded bg-muted px-1.5 py-0.5 text-xs">/{r.shortcut}</code>
+                        <span className="truncate font-medium">{r.title}</span>
+                        {r.media && <PaperclipIcon className="size-3.5 shrink-0 text-muted-foreground" aria-label={t("hasMedia")} />}
+                      </span>
+                      <span className="truncate text-xs text-muted-foreground">{r.body}</span>
+                    </div>
+                  </TableCell>
+                  <TableCell className="hidden text-muted-foreground md:table-cell">{r.category ?? "—"}</TableCell>
+                  <TableCell className="hidden text-right tabular-nums sm:table-cell">{r.usageCount}</TableCell>
+                  <TableCell>
+                    <Switch checked={r.isActive} onCheckedChange={(on) => setActive(r, on)} aria-label={t("toggleActive", { shortcut: r.shortcut })} data-testid={`quick-reply-active-${r.shortcut}`} />
+                  </TableCell>
+                  <TableCell className="pr-3 text-right">
+                    <RowActions
+                      label={t("actions", { shortcut: r.shortcut })}
+                      testId={`quick-reply-actions-${r.shortcut}`}
+                      actions={[
+                        { label: t("edit"), icon: PencilIcon, onSelect: () => setEditing({ reply: r }), testId: "quick-reply-edit" },
+                        { label: t("delete"), icon: Trash2Icon, onSelect: () => setRemoving(r), destructive: true, testId: "quick-reply-delete" },
+                      ]}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </div>
+      <QuickReplyDialog open={Boolean(editing)} reply={editing?.reply ?? null} categories={categories} onClose={() => setEditing(null)} />
+      <ConfirmDialog
+        open={Boolean(removing)}
+        onClose={() => setRemoving(null)}
+        title={t("deleteDialog.title", { shortcut: removing?.shortcut ?? "" })}
+        description={t("deleteDialog.description")}
+        confirmLabel={t("deleteDialog.confirm")}
+        cancelLabel={t("deleteDialog.cancel")}
+        pending={remove.isPending}
+        testId="quick-reply-delete-confirm"
+        onConfirm={confirmRemove}
+      />
+    </div>
+  );
+}

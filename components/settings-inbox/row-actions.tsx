@@ -1,0 +1,34 @@
+"use client";
+
+import type { LucideIcon } from "lucide-react";
+import { EllipsisIcon } from "lucide-react";
+import { Button } from "@/components/ui/button";
+import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
+
+export type RowAction = { label: string; icon: LucideIcon; onSelect: () => void; destructive?: boolean; testId?: string };
+
+/** The "…" menu at the end of a settings table row; destructive actions go last, after a separator. */
+export function RowActions({ label, actions, testId }: { label: string; actions: RowAction[]; testId?: string }) {
+  const safe = actions.filter((a) => !a.destructive);
+  const destructive = actions.filter((a) => a.destructive);
+  const item = (a: RowAction) => (
+    <DropdownMenuItem key={a.label} variant={a.destructive ? "destructive" : "default"} onSelect={a.onSelect} data-testid={a.testId}>
+      <a.icon />
+      {a.label}
+    </DropdownMenuItem>
+  );
+  return (
+    <DropdownMenu>
+      <DropdownMenuTrigger asChild>
+        <Button variant="ghost" size="icon-sm" aria-label={label} data-testid={testId}>
+          <EllipsisIcon />
+        </Button>
+      </DropdownMenuTrigger>
+      <DropdownMenuContent align="end" className="w-48">
+        {safe.map(item)}
+        {safe.length > 0 && destructive.length > 0 && <DropdownMenuSeparator />}
+        {destructive.map(item)}
+      </DropdownMenuContent>
+    </DropdownMenu>
+  );
+}

@@ -1,0 +1,92 @@
+"use client";
+
+import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import type { TagDto } from "@/lib/api/contracts/inbox-schemas";
+import { useRealtimeEvent } from "@/lib/realtime/use-realtime";
+import { api } from "./api";
+import { conversationKeys, patchConversation, restoreSnapshot, snapshotConversations, type Conversation } from "./conversation-cache";
+
+export type Tag = TagDto;
+export type TagRef = Conversation["tags"][number];
+export type TagColor = { name: string; hex: string };
+export type TagBody = { name: string; color?: string; description?: string | null };
+
+export const tagKeys = {
+  all: ["tags"] as const,
+  list: ["tags", "list"] as const,
+  colors: ["tags", "colors"] as const,
+};
+
+export function useTags() {
+  return useQuery({
+    queryKey: tagKeys.list,
+    queryFn: ({ signal }) => api<{ data: Tag[] }>("/tags", { signal }),
+    select: (r) => r.data,
+  });
+}
+
+export function useTagColors() {
+  return useQuery({
+    queryKey: tagKeys.colors,
+    queryFn: ({ signal }) => api<{ data: TagColor[] }>("/tags/colors", { signal }),
+    select: (r) => r.data,
+    staleTime: Infinity,
+  });
+}
+
+function useTagMutation<I, O>(fn: (input: I) => Promise<O>) {
+  const qc = useQueryClient();
+  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: tagKeys.list }) });
+}
+
+export const useCreateTag = () => useTagMutation((body: TagBody) => api<Tag>("/tags", { method: "POST", body }));
+export const useUpdateTag = () => useTagMutation(({ id, ...body }: Partial<TagBody> & { id: string }) => api<Tag>(`/tags/${id}`, { method: "PUT", body }));
+// A deleted tag disappears from every conversation too.
+export function useDeleteTag() {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: (id: string) => api<void>(`/tags/${id}`, { method: "DELETE" }),
+    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: tagKeys.list }), qc.invalidateQueries({ queryKey: conversationKeys.all })]),
+  });
+}
+
+/** Tags are renamed/recolored/removed by other admins: lists refetch on the event. */
+export function useLiveTags() {
+  const qc = useQueryClient();
+  useRealtimeEvent("tag.changed", () => void qc.invalidateQueries({ queryKey: tagKeys.list }));
+}
+
+function useConversationTagMutation<I extends ConversationTagInput>(fn: (input: I) => Promise<unknown>, patchFor: (input: I) => (c: Conversation) => Conversation) {
+  const qc = useQueryClient();
+  return useMutation({
+    mutationFn: fn,
+    onMutate: async (input: I) => {
+      await qc.cancelQueries({ queryKey: conversationKeys.one(input.conversationId) });
+      const snap = snapshotConversations(qc);
+      patchConversation(qc, input.conversationId, patchFor(input));
+      return { snap };
+    },
+    onError: (_e, _input, ctx) => ctx && restoreSnapshot(qc, ctx.snap),
+    onSettled: (_d, _e, input) =>
+      Promise.all([
+        qc.invalidateQueries({ queryKey: conversationKeys.one(input.conversationId) }),
+        qc.invalidateQueries({ queryKey: conversationKeys.lists }),
+        qc.invalidateQueries({ queryKey: tagKeys.list }),
+      ]),
+  });
+}
+
+export type ConversationTagInput = { conversationId: string; tag: TagRef };
+
+export const useAddConversationTag = () =>
+  useConversationTagMutation(
+    ({ conversationId, tag }: ConversationTagInput) => api<{ data: TagRef[] }>(`/conversations/${conversationId}/tags`, { method: "POST", body: { tagId: tag.id } }),
+    ({ tag }) =>
+      (c) => (c.tags.some((x) => x.id === tag.id) ? c : { ...c, tags: [...c.tags, { id: tag.id, name: tag.name, color: tag.color }].sort((a, b) => a.name.localeCompare(b.name)) })
+  );
+
+export const useRemoveConversationTag = () =>
+  useConversationTagMutation(
+    ({ conversationId, tag }: ConversationTagInput) => api<void>(`/conversations/${conversationId}/tags/${tag.id}`, { method: "DELETE" }),
+    ({ tag }) => (c) => ({ ...c, tags: c.tags.filter((x) => x.id !== tag.id) })
+  );

@@ -1,0 +1,68 @@
+import { attachTag, detachTag, findTag } from "@/db/queries/inbox-conversations";
+import { findMembership } from "@/db/queries/users";
+import type { Ctx } from "@/lib/api/context";
+import { AppError, errors } from "@/lib/api/errors";
+import { emit } from "@/lib/events/emit";
+import { assignRow, unassignRow } from "./assign";
+import { changeConversation } from "./change";
+import { resolveRow } from "./resolve";
+import { updateConversationRow } from "./update";
+
+export type BulkInput =
+  | { ids: number[]; action: "assign"; userId: number }
+  | { ids: number[]; action: "unassign" | "resolve" }
+  | { ids: number[]; action: "tag" | "untag"; tagId: number }
+  | { ids: number[]; action: "priority"; priority: "LOW" | "NORMAL" | "HIGH" | "URGENT" };
+
+type Failure = { id: string; code: string; message: string };
+
+/** Tag changes only bump the version (the tags are part of what clients show for the conversation). */
+const tagAction = (ctx: Ctx, tagId: number, add: boolean) => (id: number) =>
+  changeConversation(ctx, id, async (row, tx) => {
+    const changed = add ? await attachTag(tx, ctx.orgId, row.id, tagId, ctx.user?.id ?? null) : await detachTag(tx, ctx.orgId, row.id, tagId);
+    return changed ? {} : null;
+  });
+
+/**
+ * The same action on selected conversations, each under the same rules as its single endpoint: what one of them
+ * refuses (not visible, assigned to someone else, already closed) is reported in `failed` and the rest go through.
+ * What the whole request names (the assignee, the tag) must exist, else the request is a 404.
+ */
+export async function bulkConversations(ctx: Ctx, input: BulkInput) {
+  const ids = [...new Set(input.ids)];
+  let run: (id: number) => Promise<unknown>;
+  switch (input.action) {
+    case "assign":
+      if (!(await findMembership(ctx.orgId, input.userId))) throw errors.notFound("User");
+      run = (id) => assignRow(ctx, id, { userId: input.userId });
+      break;
+    case "unassign":
+      run = (id) => unassignRow(ctx, id);
+      break;
+    case "resolve":
+      run = (id) => resolveRow(ctx, id);
+      break;
+    case "priority":
+      run = (id) => updateConversationRow(ctx, id, { priority: input.priority });
+      break;
+    case "tag":
+    case "untag":
+      if (!(await findTag(ctx.orgId, input.tagId))) throw errors.notFound("Tag");
+      run = tagAction(ctx, input.tagId, input.action === "tag");
+      break;
+  }
+  const failed: Failure[] = [];
+  let missing = 0;
+  for (const id of ids) {
+    try {
+      await run(id);
+    } catch (e) {
+      if (!(e instanceof AppError)) throw e;
+      if (e.status === 404) missing++;
+      failed.push({ id: String(id), code: e.code, message: e.message });
+    }
+  }
+  const succeeded = ids.length - failed.length;
+  if ((input.action === "tag" || input.action === "untag") && succeeded) emit("tag.changed", { orgId: ctx.orgId, tagId: input.tagId });
+  return { matched: ids.length - missing, succeeded, failed };
+}
