@@ -171,6 +171,8 @@ export const messages = pgTable(
     index("messages_conversation_created_idx").on(t.conversationId, t.createdAt, t.id),
     uniqueIndex("messages_account_provider_key").on(t.whatsappAccountId, t.providerMessageId).where(sql`${t.providerMessageId} is not null`),
     index("messages_search_idx").using("gin", t.search),
+    // Message search reads the newest messages of the org first (db/queries/thread.ts).
+    index("messages_org_created_idx").on(t.orgId, sql`${t.createdAt} desc`, sql`${t.id} desc`),
     index("messages_org_failed_idx").on(t.orgId, t.failedAt.desc()).where(sql`${t.status} = 'FAILED'`),
   ],
 );

@@ -1,0 +1,1 @@
+CREATE INDEX "messages_org_created_idx" ON "messages" USING btree ("org_id","created_at" desc,"id" desc);
