@@ -59,3 +59,5 @@ export const pageOf = <T extends z.ZodType>(item: T) =>
 export const ok = z.object({ success: z.literal(true) });
 export const iso = z.string().describe("ISO-8601 UTC timestamp");
 export const idString = z.string().describe("numeric id as a string");
+/** "true"/"false" (and 1/0) from a query string; z.coerce.boolean would read "false" as true. */
+export const queryBoolean = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");

@@ -68,9 +68,13 @@ export function useUserNotificationEvents(userId: string | undefined, handler: (
       void qc.invalidateQueries({ queryKey: notificationKeys.all });
       ref.current(e);
     };
+    // Read in another tab: only the badge changes.
+    const refresh = () => void qc.invalidateQueries({ queryKey: notificationKeys.all });
     channel.bind("notification.created", listener);
+    channel.bind("notification.read", refresh);
     return () => {
       channel.unbind("notification.created", listener);
+      channel.unbind("notification.read", refresh);
     };
   }, [pusher, userId, qc]);
 }

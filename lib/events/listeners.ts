@@ -42,6 +42,8 @@ export const LISTENERS: { [E in EventName]?: Listener<E>[] } = {
         conversationId: e.conversationId === null ? null : String(e.conversationId),
       }),
   ],
+  // The user's other tabs refresh their badge.
+  "notification.read": [(e) => publish([userChannel(e.userId)], "notification.read", {})],
   "contact.updated": [(e) => publish([orgChannel(e.orgId)], "contact.updated", { contactId: String(e.contactId) })],
   "template.updated": [(e) => publish([orgChannel(e.orgId)], "template.updated", { templateId: String(e.templateId), status: e.status })],
   "whatsapp.alert": [(e) => publish([orgChannel(e.orgId)], "whatsapp.alert", { alertId: String(e.alertId), type: e.type })],

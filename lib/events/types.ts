@@ -13,6 +13,7 @@ export type DomainEvents = {
   "quick_reply.changed": { orgId: number; quickReplyId: number };
   "team.changed": { orgId: number; teamId: number };
   "notification.created": { orgId: number; userId: number; notificationId: number; type: string; conversationId: number | null };
+  "notification.read": { orgId: number; userId: number };
   "contact.updated": { orgId: number; contactId: number };
   "template.updated": { orgId: number; templateId: number; status: string };
   "whatsapp.alert": { orgId: number; alertId: number; type: string };

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineContract, idParams, idRef, idString } from "../contract";
+import { defineContract, idParams, idRef, idString, queryBoolean } from "../contract";
 import { conversationPrioritySchema, conversationSchema, conversationStatusSchema } from "./inbox-schemas";
 
 const tags = ["Conversations"] as const;
@@ -10,10 +10,7 @@ const assignedTo = z
   .union([z.literal("me"), z.literal("unassigned"), numericId])
   .optional()
   .describe('"me", "unassigned" or a user id');
-const flag = z
-  .enum(["true", "false"])
-  .transform((v) => v === "true")
-  .optional();
+const flag = queryBoolean.optional();
 const instant = z
   .string()
   .datetime({ offset: true, message: "must be an ISO-8601 timestamp" })

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { messageDirectionEnum, messageStatusEnum, messageTypeEnum, senderTypeEnum } from "@/db/schema/conversations";
-import { defineContract, idParams, idRef, idString, iso } from "../contract";
+import { defineContract, idParams, idRef, idString, iso, queryBoolean } from "../contract";
 
 const tags = ["Messages"] as const;
 
@@ -59,8 +59,6 @@ export const failedMessageSchema = messageSchema.extend({
 });
 export type FailedMessageDto = z.infer<typeof failedMessageSchema>;
 
-/** "true"/"false" (and 1/0) from a query string; z.coerce.boolean would read "false" as true. */
-const queryBoolean = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 const textFilters = {
   templateName: z.string().trim().min(1).max(512).optional(),

@@ -1,11 +1,10 @@
 import { z } from "zod";
-import { defineContract, idRef } from "../contract";
+import { defineContract, idRef, queryBoolean } from "../contract";
 import { notificationSchema } from "./inbox-schemas";
 
 const tags = ["Notifications"] as const;
 
 /** "true"/"false" (and 1/0) from a query string; z.coerce.boolean would read "false" as true. */
-const queryBoolean = z.enum(["true", "false", "1", "0"]).transform((v) => v === "true" || v === "1");
 
 export const listNotifications = defineContract({
   method: "GET",

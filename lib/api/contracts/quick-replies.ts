@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { MEDIA_LIMITS } from "@/lib/services/messages/media-limits";
-import { defineContract, idParams, idRef } from "../contract";
+import { defineContract, idParams, idRef, queryBoolean } from "../contract";
 import { quickReplySchema } from "./inbox-schemas";
 
 const tags = ["Quick replies"] as const;
@@ -59,7 +59,7 @@ export const listAllQuickReplies = defineContract({
   method: "GET",
   path: "/quick-replies/all",
   summary: "List all quick replies including inactive (admin only)",
-  query: z.strictObject({ ...filters, isActive: z.enum(["true", "false"]).transform((v) => v === "true").optional() }),
+  query: z.strictObject({ ...filters, isActive: queryBoolean.optional() }),
   response: list,
 });
 

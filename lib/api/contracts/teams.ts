@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineContract, idParam, idParams, idRef, name } from "../contract";
+import { defineContract, idParam, idParams, idRef, name, queryBoolean } from "../contract";
 import { teamDetailSchema, teamRoleSchema, teamSchema } from "./inbox-schemas";
 import { TAG_COLORS } from "./tags";
 
@@ -28,7 +28,7 @@ export const listTeams = defineContract({
   path: "/teams",
   summary: "List teams",
   description: "Active teams sorted by name; includeInactive=true adds the deactivated ones.",
-  query: z.strictObject({ includeInactive: z.enum(["true", "false"]).default("false").transform((v) => v === "true") }),
+  query: z.strictObject({ includeInactive: queryBoolean.default(false) }),
   response: z.object({ data: z.array(teamSchema) }),
 });
 

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineContract, idParams, idString, iso, pageOf, pageQuery } from "../contract";
+import { defineContract, idParams, idString, iso, pageOf, pageQuery, queryBoolean } from "../contract";
 
 const tags = ["WhatsApp accounts"] as const;
 const manage = { tags, access: "member", permission: "whatsapp.manage" } as const;
@@ -182,7 +182,7 @@ export const listAccountAlerts = defineContract({
   path: "/whatsapp-accounts/alerts",
   summary: "List account alerts for the current organization",
   description: "Newest first. `acknowledged=false` lists the open ones.",
-  query: z.strictObject({ acknowledged: z.enum(["true", "false"]).transform((v) => v === "true").optional(), ...pageQuery }),
+  query: z.strictObject({ acknowledged: queryBoolean.optional(), ...pageQuery }),
   response: pageOf(alertSchema),
 });
 

@@ -4,6 +4,7 @@ import { activeTeamIdsOf, findInboxConversation, type Visibility } from "@/db/qu
 import { findMembership } from "@/db/queries/users";
 import type { Ctx } from "@/lib/api/context";
 import { errors } from "@/lib/api/errors";
+import { can, type Role } from "@/lib/api/permissions";
 
 /**
  * THE visibility rule of the inbox. Admins (conversations.manage) see every conversation of the org; anyone else
@@ -17,6 +18,12 @@ export async function visibilityOf(ctx: Pick<Ctx, "orgId" | "permissions" | "use
 
 export const isVisible = (v: Visibility, row: Pick<ConversationRow, "orgId" | "teamId">) =>
   row.orgId === v.orgId && (v.teamIds === null || row.teamId === null || v.teamIds.includes(row.teamId));
+
+/** Whether a member of the org (given their role) may see the conversation: for notifications about it. */
+export async function memberMaySee(orgId: number, member: { userId: number; role: Role }, row: Pick<ConversationRow, "orgId" | "teamId">, tx: Tx = getDb()) {
+  if (can(member.role, "conversations.manage") || row.teamId === null) return row.orgId === orgId;
+  return isVisible({ orgId, teamIds: await activeTeamIdsOf(orgId, member.userId, tx) }, row);
+}
 
 /** The conversation if the caller may see it, else 404. With `lock`, the row stays locked until `tx` ends. */
 export async function loadVisibleConversation(ctx: Pick<Ctx, "orgId" | "permissions" | "user">, id: number, tx: Tx = getDb(), lock = false) {

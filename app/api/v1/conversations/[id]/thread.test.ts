@@ -229,6 +229,21 @@ describe("POST /conversations/{id}/notes", () => {
     expect((await call(note, { token: team.agentToken, params: id(hidden.conversation.id), body: { body: "hi" } })).status).toBe(404);
   });
 
+  it("notifies only the mentioned members who may see the conversation", async () => {
+    const { conversation, teamId } = await teamConversation(team.org);
+    const outsider = await createUser({ org: team.org, role: "AGENT" });
+    const member = await createUser({ org: team.org, role: "AGENT" });
+    await getDb().insert(teamMembers).values({ teamId, userId: member.id, orgId: team.org.id });
+    const res = await call(note, {
+      token: team.adminToken,
+      params: id(conversation.id),
+      body: { body: "@all billing question", mentions: [String(outsider.id), String(member.id)] },
+    });
+    expect(res.status).toBe(201);
+    const rows = await getDb().select().from(notifications).where(eq(notifications.messageId, Number(res.json.id)));
+    expect(rows.map((r) => r.userId)).toEqual([member.id]);
+  });
+
   it("works with an org API key (sender type API)", async () => {
     const { conversation } = await createConversation(team.org);
     const key = await createApiKey(team.org);
