@@ -1,8 +1,9 @@
 import { redirect } from "next/navigation";
 import { pageContext } from "@/lib/auth/nextauth";
 
-/** The home of a signed-in person is, for now, the team settings (the inbox takes over once it exists). */
+/** The home of a signed-in person: the inbox for whoever may read conversations, the team settings otherwise. */
 export default async function Home() {
   const { ctx } = await pageContext();
-  redirect(ctx ? "/settings/users" : "/login");
+  if (!ctx) redirect("/login");
+  redirect(ctx.permissions.has("conversations.read") ? "/inbox" : "/settings/users");
 }

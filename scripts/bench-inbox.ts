@@ -5,7 +5,7 @@
  *  - the conversation list, for each view, filter and sort (target p95 < 50 ms);
  *  - the counts (target p95 < 50 ms); a message page, first and older (target p95 < 50 ms);
  *  - message search in Spanish and English (target p95 < 150 ms);
- * and the first-load JavaScript of /inbox (every script the HTML loads, gzipped; target < 300 KB).
+ * and the first-load JavaScript of /inbox (every script the HTML loads in a modern browser, gzipped; target < 300 KB).
  */
 import { randomBytes } from "node:crypto";
 import { gzipSync } from "node:zlib";
@@ -161,7 +161,9 @@ async function firstLoadJs(adminId: number, orgId: number) {
   const res = await fetch(`${server.base}/inbox`, { headers: { cookie: `${name}=${token}` }, redirect: "manual" });
   if (res.status !== 200) throw new Error(`/inbox answered ${res.status}`);
   const html = await res.text();
-  const srcs = [...new Set([...html.matchAll(/<script[^>]+src="([^"]+)"/g)].map((m) => m[1]))];
+  // noModule scripts (polyfills for old browsers) are skipped by every browser that runs modules: not loaded.
+  const tags = [...html.matchAll(/<script[^>]*>/g)].map((m) => m[0]).filter((t) => !/\bnoModule\b/i.test(t));
+  const srcs = [...new Set(tags.map((t) => /src="([^"]+)"/.exec(t)?.[1]).filter((s): s is string => Boolean(s)))];
   let raw = 0;
   let gz = 0;
   for (const src of srcs) {

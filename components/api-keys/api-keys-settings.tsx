@@ -3,23 +3,13 @@
 import { useState } from "react";
 import { KeyRoundIcon, Trash2Icon } from "lucide-react";
 import { useTranslations } from "next-intl";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
-import { Spinner } from "@/components/ui/spinner";
 import { Switch } from "@/components/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/sonner";
+import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { ErrorState } from "@/components/common/error-state";
 import { PageHeader } from "@/components/common/page-header";
 import { RelativeTime } from "@/components/common/relative-time";
@@ -61,36 +51,26 @@ function RevokeDialog({ apiKey, onClose }: { apiKey: ApiKey | null; onClose: () 
   const remove = useDeleteApiKey();
   const errorMessage = useErrorMessage();
   return (
-    <AlertDialog open={Boolean(apiKey)} onOpenChange={(open) => !open && onClose()}>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{t("title", { name: apiKey?.name ?? "" })}</AlertDialogTitle>
-          <AlertDialogDescription>{t("description")}</AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
-          <AlertDialogAction
-            variant="destructive"
-            data-testid="api-key-revoke-confirm"
-            disabled={remove.isPending}
-            onClick={(e) => {
-              e.preventDefault();
-              if (!apiKey) return;
-              remove.mutate(apiKey.id, {
-                onSuccess: () => {
-                  toast.success(t("done", { name: apiKey.name }));
-                  onClose();
-                },
-                onError: (err) => toast.error(errorMessage(err)),
-              });
-            }}
-          >
-            {remove.isPending && <Spinner />}
-            {t("confirm")}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmDialog
+      open={Boolean(apiKey)}
+      onClose={onClose}
+      title={t("title", { name: apiKey?.name ?? "" })}
+      description={t("description")}
+      confirmLabel={t("confirm")}
+      cancelLabel={t("cancel")}
+      pending={remove.isPending}
+      onConfirm={() => {
+        if (!apiKey) return;
+        remove.mutate(apiKey.id, {
+          onSuccess: () => {
+            toast.success(t("done", { name: apiKey.name }));
+            onClose();
+          },
+          onError: (err) => toast.error(errorMessage(err)),
+        });
+      }}
+      testId="api-key-revoke-confirm"
+    />
   );
 }
 

@@ -8,9 +8,9 @@ import { Skeleton } from "@/components/ui/skeleton";
 import { ErrorState } from "@/components/common/error-state";
 import { RelativeTime } from "@/components/common/relative-time";
 import { TagBadge } from "@/components/common/tag-badge";
+import { PriorityMark, StatusPill } from "@/components/inbox/list/row-parts";
 import type { Conversation } from "@/lib/client/conversations";
 import { cn } from "@/lib/utils";
-import { ConversationStatusBadge } from "./conversation-status-badge";
 
 export function ConversationListSkeleton({ rows = 3 }: { rows?: number }) {
   return (
@@ -56,7 +56,8 @@ export function ConversationList({
           >
             <span className="flex items-center gap-2">
               <span className="font-medium tabular-nums">#{c.displayId}</span>
-              <ConversationStatusBadge status={c.status} />
+              <StatusPill status={c.status} />
+              <PriorityMark priority={c.priority} />
               <span className="ml-auto shrink-0 text-xs text-muted-foreground">
                 <RelativeTime value={c.lastMessageAt ?? c.createdAt} />
               </span>

@@ -9,6 +9,7 @@ import { useMediaQuery } from "@/components/common/use-media-query";
 import { ContactPanel } from "@/components/inbox/contact-panel/contact-panel";
 import { ConversationThread } from "@/components/inbox/thread/thread";
 import { useConversationCounts, useConversationList, useConversationRealtime } from "@/lib/client/conversations";
+import { useLiveTags } from "@/lib/client/tags";
 import { cn } from "@/lib/utils";
 import { CommandPalette } from "./command-palette";
 import { InboxLayoutContext, type InboxLayout } from "./inbox-context";
@@ -32,6 +33,8 @@ export function InboxView() {
   const list = useConversationList(filters);
   const counts = useConversationCounts();
   useConversationRealtime();
+  // Tag renames/recolors show in the rows, so the page (not only the contact panel) listens.
+  useLiveTags();
   const items = useMemo(() => list.data?.pages.flatMap((p) => p.data) ?? [], [list.data]);
   const current = params.c;
 

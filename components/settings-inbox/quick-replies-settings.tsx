@@ -14,15 +14,14 @@ import { FilterSelect } from "@/components/common/filter-select";
 import { PageHeader } from "@/components/common/page-header";
 import { SearchInput } from "@/components/common/search-input";
 import { TableSkeleton } from "@/components/common/table-skeleton";
-import { useKeyedState } from "@/components/common/use-keyed-state";
+import { useRowSelection } from "@/components/common/use-row-selection";
 import { useErrorMessage } from "@/components/common/use-api-errors";
-import { ConfirmDialog } from "@/components/whatsapp/confirm-dialog";
+import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useAllQuickReplies, useDeleteQuickReply, useLiveQuickReplies, useUpdateQuickReply, type QuickReply } from "@/lib/client/quick-replies";
 import { QuickReplyBulkBar } from "./quick-reply-bulk-bar";
 import { QuickReplyDialog } from "./quick-reply-dialog";
-import { RowActions } from "./row-actions";
+import { RowActions } from "@/components/common/row-actions";
 
-const NONE: ReadonlySet<string> = new Set();
 type Status = "active" | "inactive";
 
 const matches = (r: QuickReply, term: string) => [r.shortcut, r.title, r.body].some((v) => v.toLowerCase().includes(term));
@@ -40,21 +39,16 @@ export function QuickRepliesSettings() {
   const [editing, setEditing] = useState<{ reply: QuickReply | null } | null>(null);
   const [removing, setRemoving] = useState<QuickReply | null>(null);
   const term = search.trim().toLowerCase();
-  const [selected, setSelected] = useKeyedState(NONE, JSON.stringify([term, category, status]));
   useLiveQuickReplies();
 
   const all = replies.data ?? [];
   const categories = [...new Set(all.flatMap((r) => (r.category ? [r.category] : [])))].sort();
   const rows = all.filter((r) => (!term || matches(r, term)) && (!category || r.category === category) && (!status || r.isActive === (status === "active")));
   const filtered = Boolean(term || category || status);
-  const allSelected = rows.length > 0 && rows.every((r) => selected.has(r.id));
-  const toggle = (id: string, on: boolean) =>
-    setSelected((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+  const { selected, header, toggle, setAll, clear } = useRowSelection(
+    rows.map((r) => r.id),
+    JSON.stringify([term, category, status]),
+  );
 
   const setActive = (r: QuickReply, isActive: boolean) =>
     update.mutate({ id: r.id, isActive }, { onSuccess: () => toast.success(t(isActive ? "activated" : "deactivated", { shortcut: r.shortcut })), onError: (e) => toast.error(errorMessage(e)) });
@@ -98,7 +92,7 @@ export function QuickRepliesSettings() {
           testId="quick-replies-filter-status"
         />
       </div>
-      {selected.size > 0 && <QuickReplyBulkBar ids={[...selected]} onDone={() => setSelected(NONE)} />}
+      {selected.size > 0 && <QuickReplyBulkBar ids={[...selected]} onDone={clear} />}
       <div className="overflow-hidden rounded-lg border bg-card">
         {replies.isPending ? (
           <TableSkeleton rows={5} columns={4} />
@@ -119,8 +113,8 @@ export function QuickRepliesSettings() {
                 <TableHead className="w-10 pl-4">
                   <Checkbox
                     aria-label={t("selectAll")}
-                    checked={allSelected ? true : selected.size > 0 ? "indeterminate" : false}
-                    onCheckedChange={(on) => setSelected(on === true ? new Set(rows.map((r) => r.id)) : NONE)}
+                    checked={header}
+                    onCheckedChange={(on) => setAll(on === true)}
                     data-testid="quick-replies-select-all"
                   />
                 </TableHead>

@@ -7,7 +7,7 @@ import { Button } from "@/components/ui/button";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/sonner";
 import { useErrorMessage } from "@/components/common/use-api-errors";
-import { ConfirmDialog } from "@/components/whatsapp/confirm-dialog";
+import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useBulkQuickReplies, type QuickReplyBulkAction } from "@/lib/client/quick-replies";
 
 /** Activate, deactivate or delete the checked quick replies. */

@@ -13,9 +13,9 @@ import { SearchInput } from "@/components/common/search-input";
 import { TableSkeleton } from "@/components/common/table-skeleton";
 import { TagBadge } from "@/components/common/tag-badge";
 import { useErrorMessage } from "@/components/common/use-api-errors";
-import { ConfirmDialog } from "@/components/whatsapp/confirm-dialog";
+import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useDeleteTag, useLiveTags, useTags, type Tag } from "@/lib/client/tags";
-import { RowActions } from "./row-actions";
+import { RowActions } from "@/components/common/row-actions";
 import { TagDialog } from "./tag-dialog";
 
 /** Settings → Tags: the organization's tags with how many open conversations carry each. */

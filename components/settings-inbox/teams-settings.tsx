@@ -15,9 +15,9 @@ import { PageHeader } from "@/components/common/page-header";
 import { TableSkeleton } from "@/components/common/table-skeleton";
 import { ColorDot } from "@/components/common/tag-badge";
 import { useErrorMessage } from "@/components/common/use-api-errors";
-import { ConfirmDialog } from "@/components/whatsapp/confirm-dialog";
+import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useLiveTeams, useTeams, useUpdateTeam, type Team } from "@/lib/client/teams";
-import { RowActions } from "./row-actions";
+import { RowActions } from "@/components/common/row-actions";
 import { TeamDialog } from "./team-dialog";
 import { TeamMembersSheet } from "./team-members-sheet";
 

@@ -1,10 +1,9 @@
 "use client";
 
 import { useState } from "react";
-import { CopyIcon, EllipsisIcon, EyeIcon, FileTextIcon, PencilIcon, PlusIcon, RefreshCwIcon, SendIcon, Trash2Icon, TrashIcon } from "lucide-react";
+import { CopyIcon, EyeIcon, FileTextIcon, PencilIcon, PlusIcon, RefreshCwIcon, SendIcon, Trash2Icon, TrashIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Spinner } from "@/components/ui/spinner";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
@@ -19,7 +18,8 @@ import { SearchInput } from "@/components/common/search-input";
 import { TableSkeleton } from "@/components/common/table-skeleton";
 import { useDebounced } from "@/components/common/use-debounced";
 import { useErrorMessage } from "@/components/common/use-api-errors";
-import { ConfirmDialog } from "@/components/whatsapp/confirm-dialog";
+import { ConfirmDialog } from "@/components/common/confirm-dialog";
+import { RowActions } from "@/components/common/row-actions";
 import { useCan } from "@/lib/client/me";
 import { useDeleteTemplate, useDeleteTemplateAtMeta, useDuplicateTemplate, useLiveTemplates, useSubmitTemplate, useSyncTemplates, useTemplates, type Template } from "@/lib/client/templates";
 import { CATEGORIES, LANGUAGES, type Category } from "./editor-state";
@@ -30,67 +30,43 @@ const STATUSES = ["APPROVED", "PENDING", "REJECTED", "DRAFT", "PAUSED", "DISABLE
 type Status = (typeof STATUSES)[number];
 type Removal = { template: Template; atMeta: boolean };
 
-function RowActions({ template, onOpen, onRemove }: { template: Template; onOpen: () => void; onRemove: (r: Removal) => void }) {
+function TemplateRowActions({ template, onOpen, onRemove }: { template: Template; onOpen: () => void; onRemove: (r: Removal) => void }) {
   const t = useTranslations("templates");
   const duplicate = useDuplicateTemplate();
   const submit = useSubmitTemplate();
   const errorMessage = useErrorMessage();
+  const onError = (e: unknown) => toast.error(errorMessage(e));
   const removed = template.status === "REMOVED";
+  const viewOnly = editorMode(template, true) === "view";
   return (
-    <DropdownMenu>
-      <DropdownMenuTrigger asChild>
-        <Button variant="ghost" size="icon-sm" aria-label={t("actions", { name: template.name })} data-testid="template-actions">
-          <EllipsisIcon />
-        </Button>
-      </DropdownMenuTrigger>
-      <DropdownMenuContent align="end" className="w-52">
-        <DropdownMenuItem onSelect={onOpen}>
-          {editorMode(template, true) === "view" ? <EyeIcon /> : <PencilIcon />}
-          {editorMode(template, true) === "view" ? t("view") : t("edit")}
-        </DropdownMenuItem>
-        {template.status === "DRAFT" && (
-          <DropdownMenuItem
-            data-testid="template-submit-action"
-            onSelect={() =>
-              submit.mutate(template.id, {
-                onSuccess: () => toast.success(t("editor.submitted")),
-                onError: (e) => toast.error(errorMessage(e)),
-              })
-            }
-          >
-            <SendIcon />
-            {t("submitForReview")}
-          </DropdownMenuItem>
-        )}
-        <DropdownMenuItem
-          data-testid="template-duplicate"
-          onSelect={() =>
-            duplicate.mutate(template.id, {
-              onSuccess: (copy) => toast.success(t("duplicated", { name: copy.name })),
-              onError: (e) => toast.error(errorMessage(e)),
-            })
-          }
-        >
-          <CopyIcon />
-          {t("duplicate")}
-        </DropdownMenuItem>
-        {!removed && (
-          <>
-            <DropdownMenuSeparator />
-            <DropdownMenuItem variant="destructive" data-testid="template-delete" onSelect={() => onRemove({ template, atMeta: false })}>
-              <TrashIcon />
-              {t("delete")}
-            </DropdownMenuItem>
-            {template.metaTemplateId && (
-              <DropdownMenuItem variant="destructive" data-testid="template-delete-meta" onSelect={() => onRemove({ template, atMeta: true })}>
-                <Trash2Icon />
-                {t("deleteAtMeta")}
-              </DropdownMenuItem>
-            )}
-          </>
-        )}
-      </DropdownMenuContent>
-    </DropdownMenu>
+    <RowActions
+      label={t("actions", { name: template.name })}
+      testId="template-actions"
+      actions={[
+        { label: viewOnly ? t("view") : t("edit"), icon: viewOnly ? EyeIcon : PencilIcon, onSelect: onOpen, testId: "template-open" },
+        template.status === "DRAFT" && {
+          label: t("submitForReview"),
+          icon: SendIcon,
+          onSelect: () => submit.mutate(template.id, { onSuccess: () => toast.success(t("editor.submitted")), onError }),
+          testId: "template-submit-action",
+        },
+        {
+          label: t("duplicate"),
+          icon: CopyIcon,
+          onSelect: () => duplicate.mutate(template.id, { onSuccess: (copy) => toast.success(t("duplicated", { name: copy.name })), onError }),
+          testId: "template-duplicate",
+        },
+        !removed && { label: t("delete"), icon: TrashIcon, onSelect: () => onRemove({ template, atMeta: false }), destructive: true, testId: "template-delete" },
+        !removed &&
+          Boolean(template.metaTemplateId) && {
+            label: t("deleteAtMeta"),
+            icon: Trash2Icon,
+            onSelect: () => onRemove({ template, atMeta: true }),
+            destructive: true,
+            testId: "template-delete-meta",
+          },
+      ]}
+    />
   );
 }
 
@@ -229,7 +205,7 @@ export function TemplatesSettings() {
                     <RelativeTime value={tpl.updatedAt} />
                   </TableCell>
                   <TableCell className="pr-3 text-right" onClick={(e) => e.stopPropagation()}>
-                    {canManage && <RowActions template={tpl} onOpen={() => setEditing({ template: tpl })} onRemove={setRemoving} />}
+                    {canManage && <TemplateRowActions template={tpl} onOpen={() => setEditing({ template: tpl })} onRemove={setRemoving} />}
                   </TableCell>
                 </TableRow>
               ))}

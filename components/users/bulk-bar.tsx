@@ -3,20 +3,11 @@
 import { useState } from "react";
 import { MailIcon, ShieldIcon, Trash2Icon, XIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/sonner";
+import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useErrorMessage } from "@/components/common/use-api-errors";
 import { useBulkUsers } from "@/lib/client/users";
 
@@ -75,28 +66,17 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
           <XIcon />
         </Button>
       </div>
-      <AlertDialog open={confirmDelete} onOpenChange={setConfirmDelete}>
-        <AlertDialogContent>
-          <AlertDialogHeader>
-            <AlertDialogTitle>{t("removeTitle", { count: ids.length })}</AlertDialogTitle>
-            <AlertDialogDescription>{t("removeText")}</AlertDialogDescription>
-          </AlertDialogHeader>
-          <AlertDialogFooter>
-            <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
-            <AlertDialogAction
-              variant="destructive"
-              disabled={bulk.isPending}
-              onClick={(e) => {
-                e.preventDefault();
-                void run({ action: "delete" });
-              }}
-            >
-              {bulk.isPending && <Spinner />}
-              {t("removeConfirm", { count: ids.length })}
-            </AlertDialogAction>
-          </AlertDialogFooter>
-        </AlertDialogContent>
-      </AlertDialog>
+      <ConfirmDialog
+        open={confirmDelete}
+        onClose={() => setConfirmDelete(false)}
+        title={t("removeTitle", { count: ids.length })}
+        description={t("removeText")}
+        confirmLabel={t("removeConfirm", { count: ids.length })}
+        cancelLabel={t("cancel")}
+        pending={bulk.isPending}
+        onConfirm={() => void run({ action: "delete" })}
+        testId="users-bulk-remove-confirm"
+      />
     </div>
   );
 }

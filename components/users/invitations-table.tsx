@@ -4,15 +4,14 @@ import { useState } from "react";
 import { BanIcon, MailCheckIcon, RotateCwIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Badge, type BadgeProps } from "@/components/ui/badge";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { Tooltip, TooltipContent, TooltipTrigger } from "@/components/ui/tooltip";
 import { toast } from "@/components/ui/sonner";
 import { ErrorState } from "@/components/common/error-state";
 import { FilterSelect } from "@/components/common/filter-select";
 import { Pagination } from "@/components/common/pagination";
 import { RelativeTime } from "@/components/common/relative-time";
+import { RowActions } from "@/components/common/row-actions";
 import { SearchInput } from "@/components/common/search-input";
 import { TableSkeleton } from "@/components/common/table-skeleton";
 import { useDebounced } from "@/components/common/use-debounced";
@@ -80,7 +79,7 @@ export function InvitationsTable() {
                 <TableHead>{t("colStatus")}</TableHead>
                 <TableHead className="hidden lg:table-cell">{t("colInvitedBy")}</TableHead>
                 <TableHead className="hidden md:table-cell">{t("colExpires")}</TableHead>
-                <TableHead className="w-24" />
+                <TableHead className="w-12" />
               </TableRow>
             </TableHeader>
             <TableBody>
@@ -103,36 +102,28 @@ export function InvitationsTable() {
                   <TableCell className="hidden text-muted-foreground md:table-cell">
                     {inv.status === "ACCEPTED" ? <RelativeTime value={inv.acceptedAt} /> : <RelativeTime value={inv.expiresAt} />}
                   </TableCell>
-                  <TableCell className="pr-3">
-                    <div className="flex justify-end gap-1">
-                      {(inv.status === "PENDING" || inv.status === "EXPIRED") && (
-                        <Tooltip>
-                          <TooltipTrigger asChild>
-                            <Button variant="ghost" size="icon-sm" aria-label={t("resend")} disabled={resend.isPending} onClick={() => void onResend(inv)}>
-                              <RotateCwIcon />
-                            </Button>
-                          </TooltipTrigger>
-                          <TooltipContent>{t("resend")}</TooltipContent>
-                        </Tooltip>
-                      )}
-                      {inv.status === "PENDING" && (
-                        <Tooltip>
-                          <TooltipTrigger asChild>
-                            <Button
-                              variant="ghost"
-                              size="icon-sm"
-                              aria-label={t("revoke")}
-                              disabled={revoke.isPending}
-                              className="text-muted-foreground hover:text-destructive"
-                              onClick={() => void onRevoke(inv)}
-                            >
-                              <BanIcon />
-                            </Button>
-                          </TooltipTrigger>
-                          <TooltipContent>{t("revoke")}</TooltipContent>
-                        </Tooltip>
-                      )}
-                    </div>
+                  <TableCell className="pr-3 text-right">
+                    <RowActions
+                      label={t("actions", { email: inv.email })}
+                      testId="invitation-actions"
+                      actions={[
+                        (inv.status === "PENDING" || inv.status === "EXPIRED") && {
+                          label: t("resend"),
+                          icon: RotateCwIcon,
+                          onSelect: () => void onResend(inv),
+                          disabled: resend.isPending,
+                          testId: "invitation-resend",
+                        },
+                        inv.status === "PENDING" && {
+                          label: t("revoke"),
+                          icon: BanIcon,
+                          onSelect: () => void onRevoke(inv),
+                          disabled: revoke.isPending,
+                          destructive: true,
+                          testId: "invitation-revoke",
+                        },
+                      ]}
+                    />
                   </TableCell>
                 </TableRow>
               ))}

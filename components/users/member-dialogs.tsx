@@ -2,22 +2,12 @@
 
 import { useState, type FormEvent } from "react";
 import { useTranslations } from "next-intl";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { NativeSelect } from "@/components/ui/native-select";
-import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/sonner";
+import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useErrorMessage, useFieldErrors } from "@/components/common/use-api-errors";
 import { useDeleteUser, useUpdateUser, type User } from "@/lib/client/users";
 import { RoleOptions } from "./role-badge";
@@ -105,28 +95,17 @@ export function RemoveMemberDialog({ user, orgName, onClose }: { user: User | nu
     }
   };
   return (
-    <AlertDialog open={Boolean(user)} onOpenChange={(open) => !open && onClose()}>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{t("title", { name: user?.name ?? "" })}</AlertDialogTitle>
-          <AlertDialogDescription>{t("description", { org: orgName })}</AlertDialogDescription>
-        </AlertDialogHeader>
-        <AlertDialogFooter>
-          <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
-          <AlertDialogAction
-            variant="destructive"
-            data-testid="remove-user-confirm"
-            disabled={remove.isPending}
-            onClick={(e) => {
-              e.preventDefault();
-              void confirm();
-            }}
-          >
-            {remove.isPending && <Spinner label={t("working")} />}
-            {t("confirm")}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmDialog
+      open={Boolean(user)}
+      onClose={onClose}
+      title={t("title", { name: user?.name ?? "" })}
+      description={t("description", { org: orgName })}
+      confirmLabel={t("confirm")}
+      cancelLabel={t("cancel")}
+      pending={remove.isPending}
+      pendingLabel={t("working")}
+      onConfirm={() => void confirm()}
+      testId="remove-user-confirm"
+    />
   );
 }

@@ -1,12 +1,11 @@
 "use client";
 
 import { useState } from "react";
-import { EllipsisIcon, MailIcon, PencilIcon, Trash2Icon, UsersIcon } from "lucide-react";
+import { MailIcon, PencilIcon, Trash2Icon, UsersIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Checkbox } from "@/components/ui/checkbox";
-import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/sonner";
@@ -15,10 +14,12 @@ import { FilterSelect } from "@/components/common/filter-select";
 import { Pagination } from "@/components/common/pagination";
 import { PRESENCES, PresenceLabel, type Presence } from "@/components/common/presence";
 import { RelativeTime } from "@/components/common/relative-time";
+import { RowActions } from "@/components/common/row-actions";
 import { SearchInput } from "@/components/common/search-input";
 import { TableSkeleton } from "@/components/common/table-skeleton";
 import { useDebounced } from "@/components/common/use-debounced";
 import { useKeyedState } from "@/components/common/use-keyed-state";
+import { useRowSelection } from "@/components/common/use-row-selection";
 import { UserAvatar } from "@/components/common/user-avatar";
 import { useErrorMessage } from "@/components/common/use-api-errors";
 import { useMe } from "@/lib/client/me";
@@ -29,7 +30,6 @@ import { EditMemberDialog, RemoveMemberDialog } from "./member-dialogs";
 import { RoleBadge } from "./role-badge";
 
 const LIMIT = 20;
-const NONE: ReadonlySet<string> = new Set();
 
 export function MembersTable({ canManage }: { canManage: boolean }) {
   const t = useTranslations("users.members");
@@ -45,7 +45,6 @@ export function MembersTable({ canManage }: { canManage: boolean }) {
   // A new filter starts from the first page with nothing selected.
   const filterKey = JSON.stringify([debounced, role, status]);
   const [page, setPage] = useKeyedState(1, filterKey);
-  const [selected, setSelected] = useKeyedState(NONE, filterKey);
   const query = useUsers({ search: debounced || undefined, role, status, page, limit: LIMIT });
   const resend = useResendUserInvite();
   const errorMessage = useErrorMessage();
@@ -53,14 +52,7 @@ export function MembersTable({ canManage }: { canManage: boolean }) {
 
   const rows = query.data?.data ?? [];
   const filtered = Boolean(debounced || role || status);
-  const allSelected = rows.length > 0 && rows.every((u) => selected.has(u.id));
-  const toggle = (id: string, on: boolean) =>
-    setSelected((prev) => {
-      const next = new Set(prev);
-      if (on) next.add(id);
-      else next.delete(id);
-      return next;
-    });
+  const { selected, header, toggle, setAll, clear } = useRowSelection(rows.map((u) => u.id), filterKey);
 
   const resendInvite = async (user: User) => {
     try {
@@ -90,7 +82,7 @@ export function MembersTable({ canManage }: { canManage: boolean }) {
         </div>
       </div>
 
-      {canManage && selected.size > 0 && <BulkBar ids={[...selected]} onDone={() => setSelected(NONE)} />}
+      {canManage && selected.size > 0 && <BulkBar ids={[...selected]} onDone={clear} />}
 
       <div className="overflow-hidden rounded-lg border bg-card">
         {query.isPending ? (
@@ -128,8 +120,8 @@ export function MembersTable({ canManage }: { canManage: boolean }) {
                   <TableHead className="w-10 pl-4">
                     <Checkbox
                       aria-label={t("selectAll")}
-                      checked={allSelected ? true : selected.size > 0 ? "indeterminate" : false}
-                      onCheckedChange={(on) => setSelected(on === true ? new Set(rows.map((u) => u.id)) : new Set())}
+                      checked={header}
+                      onCheckedChange={(on) => setAll(on === true)}
                     />
                   </TableHead>
                 )}
@@ -173,34 +165,15 @@ export function MembersTable({ canManage }: { canManage: boolean }) {
                     </TableCell>
                     {canManage && (
                       <TableCell className="pr-3 text-right">
-                        <DropdownMenu>
-                          <DropdownMenuTrigger asChild>
-                            <Button variant="ghost" size="icon-sm" aria-label={t("actions", { name: u.name })} data-testid="user-actions">
-                              <EllipsisIcon />
-                            </Button>
-                          </DropdownMenuTrigger>
-                          <DropdownMenuContent align="end" className="w-48">
-                            <DropdownMenuItem onSelect={() => setEditing(u)}>
-                              <PencilIcon />
-                              {t("edit")}
-                            </DropdownMenuItem>
-                            {u.invitationPending && (
-                              <DropdownMenuItem onSelect={() => void resendInvite(u)}>
-                                <MailIcon />
-                                {t("resend")}
-                              </DropdownMenuItem>
-                            )}
-                            {!isMe && (
-                              <>
-                                <DropdownMenuSeparator />
-                                <DropdownMenuItem variant="destructive" onSelect={() => setRemoving(u)} data-testid="user-remove">
-                                  <Trash2Icon />
-                                  {t("remove")}
-                                </DropdownMenuItem>
-                              </>
-                            )}
-                          </DropdownMenuContent>
-                        </DropdownMenu>
+                        <RowActions
+                          label={t("actions", { name: u.name })}
+                          testId="user-actions"
+                          actions={[
+                            { label: t("edit"), icon: PencilIcon, onSelect: () => setEditing(u), testId: "user-edit" },
+                            u.invitationPending && { label: t("resend"), icon: MailIcon, onSelect: () => void resendInvite(u), testId: "user-resend" },
+                            !isMe && { label: t("remove"), icon: Trash2Icon, onSelect: () => setRemoving(u), destructive: true, testId: "user-remove" },
+                          ]}
+                        />
                       </TableCell>
                     )}
                   </TableRow>

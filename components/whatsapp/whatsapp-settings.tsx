@@ -13,7 +13,7 @@ import { useErrorMessage } from "@/components/common/use-api-errors";
 import { useDeleteAccount, useLiveWhatsapp, useMetaConfig, useWhatsappAccounts, type MetaConfig, type WhatsappAccount } from "@/lib/client/whatsapp";
 import { AccountCard } from "./account-card";
 import { AlertsPanel } from "./alerts-panel";
-import { ConfirmDialog } from "./confirm-dialog";
+import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { ConnectManualDialog } from "./connect-manual-dialog";
 import { EditAccountDialog } from "./edit-account-dialog";
 import { EmbeddedSignupButton } from "./embedded-signup-button";

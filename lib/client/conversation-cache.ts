@@ -25,7 +25,9 @@ export const conversationKeys = {
   list: (filters: ConversationFilters) => ["conversations", "list", filters] as const,
   counts: (filters: object) => ["conversations", "counts", filters] as const,
   countsAll: ["conversations", "counts"] as const,
+  ones: ["conversations", "one"] as const,
   one: (id: string) => ["conversations", "one", id] as const,
+  histories: ["conversations", "history"] as const,
   history: (id: string) => ["conversations", "history", id] as const,
   categories: ["conversations", "categories"] as const,
   messageSearch: (q: string) => ["conversations", "message-search", q] as const,
@@ -53,6 +55,10 @@ export function patchConversation(qc: QueryClient, id: string, update: (c: Conve
     return changed ? { ...old, pages } : old;
   });
 }
+
+/** Refetches every place a conversation row is shown (lists, details, contact histories), e.g. after a tag changed. */
+export const invalidateConversationRows = (qc: QueryClient) =>
+  Promise.all([conversationKeys.lists, conversationKeys.ones, conversationKeys.histories].map((queryKey) => qc.invalidateQueries({ queryKey })));
 
 /** A server answer wins over whatever is cached, unless the cache already holds a newer version. */
 export function storeConversation(qc: QueryClient, dto: Conversation) {

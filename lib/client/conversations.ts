@@ -20,6 +20,7 @@ import {
   type ConversationPages,
 } from "./conversation-cache";
 import { useMe } from "./me";
+import { teamKeys, type Team } from "./teams";
 
 export { conversationKeys, patchConversation, storeConversation };
 export type { Conversation, ConversationFilters, ConversationPage };
@@ -103,6 +104,17 @@ export function useMessageSearch(q: string, conversationId?: string) {
 }
 
 type PersonRef = NonNullable<Conversation["assignee"]>;
+type TeamRef = NonNullable<Conversation["team"]>;
+
+/** The team's name and color from the cached team lists (a team the lists never loaded stays as it was until the answer). */
+function cachedTeam(qc: QueryClient, id: string): TeamRef | undefined {
+  for (const [, data] of qc.getQueriesData<{ data: Team[] }>({ queryKey: teamKeys.lists })) {
+    const team = data?.data.find((tm) => tm.id === id);
+    if (team) return { id: team.id, name: team.name, color: team.color };
+  }
+  return undefined;
+}
+
 type PatchBody = { status?: ConversationStatus; priority?: ConversationPriority; category?: string | null; snoozedUntil?: string | null; teamId?: string | null };
 
 /** Every single-conversation operation; each answers the updated conversation. */
@@ -139,7 +151,7 @@ function request({ id, ...a }: ConversationActionInput): Promise<Conversation> {
 }
 
 /** What the row should look like right away; the server's answer replaces it (or the snapshot comes back on error). */
-function optimistic(c: Conversation, a: ConversationAction, me: PersonRef): Conversation {
+function optimistic(c: Conversation, a: ConversationAction, me: PersonRef, findTeam: (id: string) => TeamRef | undefined): Conversation {
   switch (a.action) {
     case "takeover":
       return { ...c, status: "HUMAN_HANDLING", assignee: me };
@@ -148,7 +160,7 @@ function optimistic(c: Conversation, a: ConversationAction, me: PersonRef): Conv
     case "read":
       return { ...c, unreadCount: 0 };
     case "assign":
-      return { ...c, assignee: a.assignee ?? (a.userId === me.id ? me : c.assignee) };
+      return { ...c, assignee: a.assignee ?? (a.userId === me.id ? me : c.assignee), team: a.teamId ? (findTeam(a.teamId) ?? c.team) : c.team };
     case "unassign":
       return { ...c, assignee: null };
     case "resolve":
@@ -156,9 +168,10 @@ function optimistic(c: Conversation, a: ConversationAction, me: PersonRef): Conv
     case "remove-follow-up":
       return { ...c, followUp: null };
     case "patch": {
-      const { action: _, teamId: __, ...rest } = a;
+      const { action: _, teamId, ...rest } = a;
       const defined = Object.fromEntries(Object.entries(rest).filter(([, v]) => v !== undefined));
-      return { ...c, ...defined };
+      const team = teamId === undefined ? c.team : teamId === null ? null : (findTeam(teamId) ?? c.team);
+      return { ...c, ...defined, team };
     }
     default:
       return c;
@@ -178,7 +191,7 @@ export function useConversationAction() {
     onMutate: async (input) => {
       await qc.cancelQueries({ queryKey: conversationKeys.one(input.id) });
       const snap = snapshotConversations(qc);
-      patchConversation(qc, input.id, (c) => optimistic(c, input, self));
+      patchConversation(qc, input.id, (c) => optimistic(c, input, self, (teamId) => cachedTeam(qc, teamId)));
       return { snap };
     },
     onError: (_e, _input, ctx) => ctx && restoreSnapshot(qc, ctx.snap),

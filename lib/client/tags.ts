@@ -1,10 +1,10 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
 import type { TagDto } from "@/lib/api/contracts/inbox-schemas";
 import { useRealtimeEvent } from "@/lib/realtime/use-realtime";
 import { api } from "./api";
-import { conversationKeys, patchConversation, restoreSnapshot, snapshotConversations, type Conversation } from "./conversation-cache";
+import { conversationKeys, invalidateConversationRows, patchConversation, restoreSnapshot, snapshotConversations, type Conversation } from "./conversation-cache";
 
 export type Tag = TagDto;
 export type TagRef = Conversation["tags"][number];
@@ -34,26 +34,24 @@ export function useTagColors() {
   });
 }
 
-function useTagMutation<I, O>(fn: (input: I) => Promise<O>) {
+/** A renamed, recolored or deleted tag changes the chips of every conversation row carrying it. */
+const refreshTagsAndRows = (qc: QueryClient) => Promise.all([qc.invalidateQueries({ queryKey: tagKeys.list }), invalidateConversationRows(qc)]);
+const refreshTags = (qc: QueryClient) => qc.invalidateQueries({ queryKey: tagKeys.list });
+
+function useTagMutation<I, O>(fn: (input: I) => Promise<O>, refresh: (qc: QueryClient) => Promise<unknown> = refreshTags) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => qc.invalidateQueries({ queryKey: tagKeys.list }) });
+  return useMutation({ mutationFn: fn, onSuccess: () => refresh(qc) });
 }
 
 export const useCreateTag = () => useTagMutation((body: TagBody) => api<Tag>("/tags", { method: "POST", body }));
-export const useUpdateTag = () => useTagMutation(({ id, ...body }: Partial<TagBody> & { id: string }) => api<Tag>(`/tags/${id}`, { method: "PUT", body }));
-// A deleted tag disappears from every conversation too.
-export function useDeleteTag() {
-  const qc = useQueryClient();
-  return useMutation({
-    mutationFn: (id: string) => api<void>(`/tags/${id}`, { method: "DELETE" }),
-    onSuccess: () => Promise.all([qc.invalidateQueries({ queryKey: tagKeys.list }), qc.invalidateQueries({ queryKey: conversationKeys.all })]),
-  });
-}
+export const useUpdateTag = () =>
+  useTagMutation(({ id, ...body }: Partial<TagBody> & { id: string }) => api<Tag>(`/tags/${id}`, { method: "PUT", body }), refreshTagsAndRows);
+export const useDeleteTag = () => useTagMutation((id: string) => api<void>(`/tags/${id}`, { method: "DELETE" }), refreshTagsAndRows);
 
-/** Tags are renamed/recolored/removed by other admins: lists refetch on the event. */
+/** Tags are renamed/recolored/removed by other admins: the tag list and the conversation rows refetch on the event. */
 export function useLiveTags() {
   const qc = useQueryClient();
-  useRealtimeEvent("tag.changed", () => void qc.invalidateQueries({ queryKey: tagKeys.list }));
+  useRealtimeEvent("tag.changed", () => void refreshTagsAndRows(qc));
 }
 
 function useConversationTagMutation<I extends ConversationTagInput>(fn: (input: I) => Promise<unknown>, patchFor: (input: I) => (c: Conversation) => Conversation) {

@@ -15,6 +15,7 @@ export const TEAM_ROLES: readonly TeamRole[] = ["MEMBER", "LEAD"];
 
 export const teamKeys = {
   all: ["teams"] as const,
+  lists: ["teams", "list"] as const,
   list: (includeInactive: boolean) => ["teams", "list", includeInactive] as const,
   one: (id: string) => ["teams", "one", id] as const,
 };

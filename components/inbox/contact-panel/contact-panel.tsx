@@ -14,7 +14,6 @@ import { ContactDetails } from "@/components/contacts/contact-details";
 import { ConversationList } from "@/components/contacts/conversation-list";
 import { useContact, useLiveContacts } from "@/lib/client/contacts";
 import { useContactHistory, useConversation, type Conversation } from "@/lib/client/conversations";
-import { useLiveTags } from "@/lib/client/tags";
 import { useLiveTeams } from "@/lib/client/teams";
 import { ConversationRouting } from "./conversation-routing";
 import { ConversationTags } from "./conversation-tags";
@@ -127,7 +126,6 @@ function PanelContent({ conversationId, onClose, inSheet }: { conversationId: st
 export function ContactPanel({ conversationId, onClose }: { conversationId: string; onClose?: () => void }) {
   const inline = useMediaQuery(INLINE_QUERY);
   useLiveContacts();
-  useLiveTags();
   useLiveTeams();
 
   if (inline)

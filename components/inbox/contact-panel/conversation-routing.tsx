@@ -8,13 +8,12 @@ import { useErrorMessage } from "@/components/common/use-api-errors";
 import { useConversationAction, type Conversation, type ConversationPriority } from "@/lib/client/conversations";
 import { useCan } from "@/lib/client/me";
 import { useTeams } from "@/lib/client/teams";
-
-export const PRIORITIES: readonly ConversationPriority[] = ["LOW", "NORMAL", "HIGH", "URGENT"];
+import { PRIORITIES } from "../use-inbox-params";
 
 /** Priority and team of the conversation, each saved as soon as it is picked. */
 export function ConversationRouting({ conversation }: { conversation: Conversation }) {
   const t = useTranslations("contacts.routing");
-  const tp = useTranslations("contacts.priority");
+  const tp = useTranslations("inbox.priority");
   const canWrite = useCan("conversations.write");
   const teams = useTeams();
   const action = useConversationAction();

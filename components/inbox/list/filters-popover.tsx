@@ -1,6 +1,6 @@
 "use client";
 
-import { useId, type ReactNode } from "react";
+import { useId } from "react";
 import { SlidersHorizontalIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
@@ -13,7 +13,10 @@ import { PRIORITIES, SORTS, type InboxParams } from "../use-inbox-params";
 
 type Update = (patch: Partial<InboxParams>) => void;
 
-function Field({ label, value, onChange, testId, children }: { label: string; value: string; onChange: (v: string) => void; testId: string; children: ReactNode }) {
+type Option = { value: string; label: string };
+
+/** A labelled native select; `any` adds the empty "no filter" option first. */
+function Field({ label, value, onChange, testId, options, any }: { label: string; value: string; onChange: (v: string) => void; testId: string; options: Option[]; any?: string }) {
   const id = useId();
   return (
     <div className="flex flex-col gap-1.5">
@@ -21,7 +24,12 @@ function Field({ label, value, onChange, testId, children }: { label: string; va
         {label}
       </Label>
       <NativeSelect id={id} value={value} onChange={(e) => onChange(e.target.value)} data-testid={testId}>
-        {children}
+        {any !== undefined && <option value="">{any}</option>}
+        {options.map((o) => (
+          <option key={o.value} value={o.value}>
+            {o.label}
+          </option>
+        ))}
       </NativeSelect>
     </div>
   );
@@ -47,38 +55,38 @@ export function FiltersPopover({ params, update }: { params: InboxParams; update
         </Button>
       </PopoverTrigger>
       <PopoverContent align="end" className="flex w-72 flex-col gap-3">
-        <Field label={t("sort")} value={params.sort ?? "newest"} onChange={(v) => update({ sort: v === "newest" ? undefined : (v as InboxParams["sort"]) })} testId="inbox-sort">
-          {SORTS.map((s) => (
-            <option key={s} value={s}>
-              {t(`sorts.${s}`)}
-            </option>
-          ))}
-        </Field>
-        <Field label={t("priority")} value={params.priority ?? ""} onChange={(v) => update({ priority: (v || undefined) as InboxParams["priority"] })} testId="inbox-filter-priority">
-          <option value="">{t("any")}</option>
-          {PRIORITIES.map((p) => (
-            <option key={p} value={p}>
-              {tp(p)}
-            </option>
-          ))}
-        </Field>
-        <Field label={t("tag")} value={params.tag ?? ""} onChange={(v) => update({ tag: v || undefined })} testId="inbox-filter-tag">
-          <option value="">{t("any")}</option>
-          {tags.map((tag) => (
-            <option key={tag.id} value={tag.id}>
-              {tag.name}
-            </option>
-          ))}
-        </Field>
+        <Field
+          label={t("sort")}
+          value={params.sort ?? "newest"}
+          onChange={(v) => update({ sort: v === "newest" ? undefined : (v as InboxParams["sort"]) })}
+          options={SORTS.map((s) => ({ value: s, label: t(`sorts.${s}`) }))}
+          testId="inbox-sort"
+        />
+        <Field
+          label={t("priority")}
+          value={params.priority ?? ""}
+          onChange={(v) => update({ priority: (v || undefined) as InboxParams["priority"] })}
+          any={t("any")}
+          options={PRIORITIES.map((p) => ({ value: p, label: tp(p) }))}
+          testId="inbox-filter-priority"
+        />
+        <Field
+          label={t("tag")}
+          value={params.tag ?? ""}
+          onChange={(v) => update({ tag: v || undefined })}
+          any={t("any")}
+          options={tags.map((tag) => ({ value: tag.id, label: tag.name }))}
+          testId="inbox-filter-tag"
+        />
         {teams.length > 0 && (
-          <Field label={t("team")} value={params.team ?? ""} onChange={(v) => update({ team: v || undefined })} testId="inbox-filter-team">
-            <option value="">{t("any")}</option>
-            {teams.map((team) => (
-              <option key={team.id} value={team.id}>
-                {team.name}
-              </option>
-            ))}
-          </Field>
+          <Field
+            label={t("team")}
+            value={params.team ?? ""}
+            onChange={(v) => update({ team: v || undefined })}
+            any={t("any")}
+            options={teams.map((team) => ({ value: team.id, label: team.name }))}
+            testId="inbox-filter-team"
+          />
         )}
         <Button
           variant="ghost"

@@ -16,7 +16,11 @@ const STATUS_STYLE: Record<ConversationStatus, string> = {
 
 export function StatusPill({ status, className }: { status: ConversationStatus; className?: string }) {
   const t = useTranslations("inbox.status");
-  return <span className={cn("inline-flex h-5 shrink-0 items-center rounded px-1.5 text-[11px] font-medium", STATUS_STYLE[status], className)}>{t(status)}</span>;
+  return (
+    <span className={cn("inline-flex h-5 shrink-0 items-center rounded px-1.5 text-[11px] font-medium", STATUS_STYLE[status], className)} data-status={status}>
+      {t(status)}
+    </span>
+  );
 }
 
 const PRIORITY_ICON = { URGENT: ChevronsUpIcon, HIGH: ArrowUpIcon, LOW: ChevronDownIcon } as const;

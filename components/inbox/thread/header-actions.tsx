@@ -23,14 +23,51 @@ import {
 import { toast } from "@/components/ui/sonner";
 import { useConversationAction, type Conversation, type ConversationAction, type ConversationPriority } from "@/lib/client/conversations";
 import { useMe } from "@/lib/client/me";
+import { PRIORITIES } from "../use-inbox-params";
 import { ReturnToBotDialog } from "./return-to-bot-dialog";
 
 export type Person = { id: string; name: string; email: string; avatarUrl: string | null };
-const PRIORITIES: ConversationPriority[] = ["URGENT", "HIGH", "NORMAL", "LOW"];
 
-/** Take over, assign, resolve, and a menu with return to bot, snooze and priority. Labels collapse to icons on phones. */
-export function HeaderActions({ conversation: c, people }: { conversation: Conversation; people: Person[] }) {
+type Run = (a: ConversationAction, done?: string) => void;
+
+/** "Assign to" one of the people, or unassign: the assign button's menu, or a submenu of "more" in a narrow pane. */
+function AssignItems({ conversation: c, people, run }: { conversation: Conversation; people: Person[]; run: Run }) {
   const t = useTranslations("thread.header");
+  const me = useMe();
+  return (
+    <>
+      <DropdownMenuLabel>{t("assignTo")}</DropdownMenuLabel>
+      {people.map((p) => (
+        <DropdownMenuItem
+          key={p.id}
+          disabled={p.id === c.assignee?.id}
+          onSelect={() => run({ action: "assign", userId: p.id, assignee: { id: p.id, name: p.name, avatarUrl: p.avatarUrl } }, t("assigned", { name: p.name }))}
+          data-testid={`assign-user-${p.id}`}
+        >
+          <UserAvatar name={p.name} src={p.avatarUrl} size="sm" />
+          <span className="min-w-0 truncate">{p.id === me.user?.id ? t("me", { name: p.name }) : p.name}</span>
+        </DropdownMenuItem>
+      ))}
+      {c.assignee && (
+        <>
+          <DropdownMenuSeparator />
+          <DropdownMenuItem onSelect={() => run({ action: "unassign" }, t("unassigned"))} data-testid="unassign">
+            <UserMinusIcon />
+            {t("unassign")}
+          </DropdownMenuItem>
+        </>
+      )}
+    </>
+  );
+}
+
+/**
+ * Take over, assign, resolve, and a menu with return to bot, snooze and priority. Labels collapse to icons in a
+ * narrow pane; `compact` (the thread squeezed between list and contact panel, or a phone) moves assign into "more".
+ */
+export function HeaderActions({ conversation: c, people, compact = false }: { conversation: Conversation; people: Person[]; compact?: boolean }) {
+  const t = useTranslations("thread.header");
+  const tp = useTranslations("inbox.priority");
   const format = useFormatter();
   const me = useMe();
   const errorMessage = useErrorMessage();
@@ -42,7 +79,7 @@ export function HeaderActions({ conversation: c, people }: { conversation: Conve
   const now = useNow({ updateInterval: 60_000 });
   const snoozed = c.snoozedUntil && Date.parse(c.snoozedUntil) > now.getTime();
 
-  const run = (a: ConversationAction, done?: string) =>
+  const run: Run = (a, done) =>
     action.mutate({ id: c.id, ...a } as Parameters<typeof action.mutate>[0], {
       onSuccess: () => done && toast.success(done),
       onError: (err) => toast.error(errorMessage(err)),
@@ -56,37 +93,19 @@ export function HeaderActions({ conversation: c, people }: { conversation: Conve
           <span className="hidden @3xl:inline">{t("takeOver")}</span>
         </Button>
       )}
-      <DropdownMenu>
-        <DropdownMenuTrigger asChild>
-          <Button variant="outline" size="sm" aria-label={t("assign")} data-testid="assign">
-            <UserPlusIcon />
-            <span className="hidden @3xl:inline">{t("assign")}</span>
-          </Button>
-        </DropdownMenuTrigger>
-        <DropdownMenuContent align="end" className="max-h-80 w-64 overflow-y-auto">
-          <DropdownMenuLabel>{t("assignTo")}</DropdownMenuLabel>
-          {people.map((p) => (
-            <DropdownMenuItem
-              key={p.id}
-              disabled={p.id === c.assignee?.id}
-              onSelect={() => run({ action: "assign", userId: p.id, assignee: { id: p.id, name: p.name, avatarUrl: p.avatarUrl } }, t("assigned", { name: p.name }))}
-              data-testid={`assign-user-${p.id}`}
-            >
-              <UserAvatar name={p.name} src={p.avatarUrl} size="sm" />
-              <span className="min-w-0 truncate">{p.id === me.user?.id ? t("me", { name: p.name }) : p.name}</span>
-            </DropdownMenuItem>
-          ))}
-          {c.assignee && (
-            <>
-              <DropdownMenuSeparator />
-              <DropdownMenuItem onSelect={() => run({ action: "unassign" }, t("unassigned"))} data-testid="unassign">
-                <UserMinusIcon />
-                {t("unassign")}
-              </DropdownMenuItem>
-            </>
-          )}
-        </DropdownMenuContent>
-      </DropdownMenu>
+      {!compact && (
+        <DropdownMenu>
+          <DropdownMenuTrigger asChild>
+            <Button variant="outline" size="sm" aria-label={t("assign")} data-testid="assign">
+              <UserPlusIcon />
+              <span className="hidden @3xl:inline">{t("assign")}</span>
+            </Button>
+          </DropdownMenuTrigger>
+          <DropdownMenuContent align="end" className="max-h-80 w-64 overflow-y-auto">
+            <AssignItems conversation={c} people={people} run={run} />
+          </DropdownMenuContent>
+        </DropdownMenu>
+      )}
       {!closed && (
         <Button variant="outline" size="sm" onClick={() => run({ action: "resolve" }, t("resolved"))} disabled={action.isPending} data-testid="resolve" aria-label={t("resolve")}>
           <CheckCheckIcon />
@@ -100,6 +119,20 @@ export function HeaderActions({ conversation: c, people }: { conversation: Conve
           </Button>
         </DropdownMenuTrigger>
         <DropdownMenuContent align="end" className="w-56">
+          {compact && (
+            <>
+              <DropdownMenuSub>
+                <DropdownMenuSubTrigger data-testid="assign">
+                  <UserPlusIcon />
+                  {t("assign")}
+                </DropdownMenuSubTrigger>
+                <DropdownMenuSubContent className="max-h-80 w-64 overflow-y-auto">
+                  <AssignItems conversation={c} people={people} run={run} />
+                </DropdownMenuSubContent>
+              </DropdownMenuSub>
+              <DropdownMenuSeparator />
+            </>
+          )}
           {closed ? (
             <DropdownMenuItem onSelect={() => run({ action: "patch", status: "OPEN" }, t("reopened"))} data-testid="reopen">
               <RotateCcwIcon />
@@ -150,7 +183,7 @@ export function HeaderActions({ conversation: c, people }: { conversation: Conve
               <DropdownMenuRadioGroup value={c.priority} onValueChange={(v) => run({ action: "patch", priority: v as ConversationPriority })}>
                 {PRIORITIES.map((p) => (
                   <DropdownMenuRadioItem key={p} value={p} data-testid={`priority-${p}`}>
-                    {t(`priorities.${p}`)}
+                    {tp(p)}
                   </DropdownMenuRadioItem>
                 ))}
               </DropdownMenuRadioGroup>

@@ -22,6 +22,8 @@ export function ConfirmDialog(props: {
   confirmLabel: string;
   cancelLabel: string;
   pending: boolean;
+  /** What the spinner announces while pending (default: the spinner's own "Loading"). */
+  pendingLabel?: string;
   onConfirm: () => void;
   testId?: string;
 }) {
@@ -43,7 +45,7 @@ export function ConfirmDialog(props: {
               props.onConfirm();
             }}
           >
-            {props.pending && <Spinner />}
+            {props.pending && <Spinner label={props.pendingLabel} />}
             {props.confirmLabel}
           </AlertDialogAction>
         </AlertDialogFooter>
