@@ -1,23 +1,27 @@
 "use client";
 
 import { useCallback, useMemo, useState } from "react";
+import dynamic from "next/dynamic";
 import { MessagesSquareIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { EmptyState } from "@/components/ui/empty-state";
 import { useKeyedState } from "@/components/common/use-keyed-state";
 import { useMediaQuery } from "@/components/common/use-media-query";
-import { ContactPanel } from "@/components/inbox/contact-panel/contact-panel";
 import { ConversationThread } from "@/components/inbox/thread/thread";
 import { useConversationCounts, useConversationList, useConversationRealtime } from "@/lib/client/conversations";
 import { useLiveTags } from "@/lib/client/tags";
 import { cn } from "@/lib/utils";
-import { CommandPalette } from "./command-palette";
 import { InboxLayoutContext, type InboxLayout } from "./inbox-context";
 import { ListPane } from "./list/list-pane";
-import { ShortcutsDialog } from "./shortcuts-dialog";
 import { useConversationCommands } from "./use-conversation-commands";
 import { listFilters, useInboxParams } from "./use-inbox-params";
 import { useInboxShortcuts } from "./use-inbox-shortcuts";
+
+// Opened on demand: their code is fetched the first time, not with the page (first-load budget).
+const CommandPalette = dynamic(() => import("./command-palette").then((m) => m.CommandPalette), { ssr: false });
+// Secondary content (closed at phone width): fetched right after the page instead of with it.
+const ContactPanel = dynamic(() => import("@/components/inbox/contact-panel/contact-panel").then((m) => m.ContactPanel), { ssr: false });
+const ShortcutsDialog = dynamic(() => import("./shortcuts-dialog").then((m) => m.ShortcutsDialog), { ssr: false });
 
 /** The contact panel sits inline from this width (the panel itself switches to a sheet below it). */
 const WIDE = "(min-width: 1280px)";
@@ -91,18 +95,20 @@ export function InboxView() {
         </section>
         {current && contactOpen && <ContactPanel key={current} conversationId={current} onClose={() => setContactPref(false)} />}
       </div>
-      <CommandPalette
-        open={paletteOpen}
-        onOpenChange={setPaletteOpen}
-        hasCurrent={commands.enabled}
-        onOpenConversation={open}
-        onView={(view) => update({ view, tab: "conversations" })}
-        onCommand={commands.run}
-        onSearchMessages={(q) => update({ q, tab: "messages" })}
-        onToggleContact={toggleContact}
-        onHelp={() => setHelpOpen(true)}
-      />
-      <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />
+      {paletteOpen && (
+        <CommandPalette
+          open={paletteOpen}
+          onOpenChange={setPaletteOpen}
+          hasCurrent={commands.enabled}
+          onOpenConversation={open}
+          onView={(view) => update({ view, tab: "conversations" })}
+          onCommand={commands.run}
+          onSearchMessages={(q) => update({ q, tab: "messages" })}
+          onToggleContact={toggleContact}
+          onHelp={() => setHelpOpen(true)}
+        />
+      )}
+      {helpOpen && <ShortcutsDialog open={helpOpen} onOpenChange={setHelpOpen} />}
     </InboxLayoutContext.Provider>
   );
 }

@@ -1,5 +1,6 @@
 "use client";
 
+import dynamic from "next/dynamic";
 import { useState } from "react";
 import { AlarmClockIcon, BotIcon, CheckCheckIcon, FlagIcon, HandIcon, MoreHorizontalIcon, RotateCcwIcon, UserMinusIcon, UserPlusIcon } from "lucide-react";
 import { useFormatter, useNow, useTranslations } from "next-intl";
@@ -24,7 +25,8 @@ import { toast } from "@/components/ui/sonner";
 import { useConversationAction, type Conversation, type ConversationAction, type ConversationPriority } from "@/lib/client/conversations";
 import { useMe } from "@/lib/client/me";
 import { PRIORITIES } from "../use-inbox-params";
-import { ReturnToBotDialog } from "./return-to-bot-dialog";
+
+const ReturnToBotDialog = dynamic(() => import("./return-to-bot-dialog").then((m) => m.ReturnToBotDialog), { ssr: false });
 
 export type Person = { id: string; name: string; email: string; avatarUrl: string | null };
 
@@ -200,7 +202,7 @@ export function HeaderActions({ conversation: c, people, compact = false }: { co
           )}
         </DropdownMenuContent>
       </DropdownMenu>
-      <ReturnToBotDialog conversationId={c.id} open={returnOpen} setOpen={setReturnOpen} />
+      {returnOpen && <ReturnToBotDialog conversationId={c.id} open={returnOpen} setOpen={setReturnOpen} />}
     </div>
   );
 }

@@ -1,6 +1,7 @@
 "use client";
 
 import { useEffect, useId, useRef, useState, type FormEvent, type KeyboardEvent } from "react";
+import dynamic from "next/dynamic";
 import { LockIcon, MessageSquareIcon, PaperclipIcon, SendHorizontalIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { useErrorMessage } from "@/components/common/use-api-errors";
@@ -14,10 +15,12 @@ import { cn } from "@/lib/utils";
 import { previewOf } from "../thread-model";
 import { AttachmentPreview, QuotePreview } from "./composer-bits";
 import { SuggestionList, type Trigger } from "./suggestions";
-import { TemplatePicker } from "./template-picker";
 import { useDraft, type ComposerMode } from "./use-draft";
 import { usePickers, type MentionCandidate } from "./use-pickers";
 import { useWindowRemaining, WindowCountdown } from "./window-countdown";
+
+// Only needed once the 24-hour window has closed: loaded then, not with the inbox.
+const TemplatePicker = dynamic(() => import("./template-picker").then((m) => m.TemplatePicker), { ssr: false });
 
 const ACCEPT = "image/jpeg,image/png,video/mp4,video/3gpp,audio/aac,audio/amr,audio/mpeg,audio/mp4,audio/ogg,application/pdf,text/plain,.doc,.docx,.xls,.xlsx,.ppt,.pptx";
 const IDLE_MS = 4_000;
