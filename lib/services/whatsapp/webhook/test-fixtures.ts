@@ -1,4 +1,5 @@
 /** Builders shared by the webhook tests: accounts, Meta payloads and a way to run one delivery through the pipeline. */
+import { settleWakeups } from "./receive";
 import { randomBytes } from "node:crypto";
 import { insertWebhookEvent } from "@/db/queries/webhook-events";
 import type { WhatsappAccountRow } from "@/db/queries/whatsapp-accounts";
@@ -79,6 +80,7 @@ export const deliverMessages = (account: WhatsappAccountRow, parts: Parameters<t
 
 /** Jobs waiting in a queue (taken off it, so each test sees only what it queued since the last call). */
 export async function takeJobs<T>(name: QueueName): Promise<T[]> {
+  if (name === "whatsapp.webhook") await settleWakeups();
   const jobs = await (await getBoss()).fetch<T>(name, { batchSize: 1000 });
   return jobs.map((j) => j.data);
 }
