@@ -1,11 +1,12 @@
 import { and, eq } from "drizzle-orm";
-import { beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeEach, describe, expect, it } from "vitest";
 import { settleEvents } from "@/lib/events/emit";
 import { createConversation, createInbound } from "@/lib/services/messages/testing";
 import { withGraphDouble } from "@/lib/testing/graph-double";
 import { auditOf } from "@/lib/testing/inspect";
 import { conversations, getDb, memberships, messages, notifications, teamMembers, teams, users } from "@/lib/testing/db";
 import { createApiKey, createTeam, createUser, tokenFor } from "@/lib/testing/factories";
+import { recordEvents } from "@/lib/testing/events";
 import { call } from "@/lib/testing/http";
 import { POST as assign } from "./[id]/assign/route";
 import { DELETE as clearFollowUp, POST as followUp } from "./[id]/follow-up/route";
@@ -15,17 +16,7 @@ import { POST as returnToBot } from "./[id]/return-to-bot/route";
 import { POST as takeover } from "./[id]/takeover/route";
 import { POST as unassign } from "./[id]/unassign/route";
 
-const emitted = vi.hoisted(() => [] as { name: string; payload: Record<string, unknown> }[]);
-vi.mock("@/lib/events/emit", async (importOriginal) => {
-  const orig = await importOriginal<typeof import("@/lib/events/emit")>();
-  return {
-    ...orig,
-    emit: ((name, payload) => {
-      emitted.push({ name, payload: payload as Record<string, unknown> });
-      orig.emit(name, payload);
-    }) as typeof orig.emit,
-  };
-});
+const emitted = recordEvents();
 beforeEach(() => {
   emitted.length = 0;
 });

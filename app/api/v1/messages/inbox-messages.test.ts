@@ -1,23 +1,14 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, describe, expect, it, vi } from "vitest";
+import { beforeAll, describe, expect, it } from "vitest";
 import { createConversation, createInbound } from "@/lib/services/messages/testing";
 import { conversations, getDb, messages, teams } from "@/lib/testing/db";
 import { createTeam } from "@/lib/testing/factories";
+import { recordEvents } from "@/lib/testing/events";
 import { call } from "@/lib/testing/http";
 import { POST as toggleHide } from "./[id]/toggle-hide/route";
 import { GET as search } from "./search/route";
 
-const emitted = vi.hoisted(() => [] as { name: string; payload: Record<string, unknown> }[]);
-vi.mock("@/lib/events/emit", async (importOriginal) => {
-  const orig = await importOriginal<typeof import("@/lib/events/emit")>();
-  return {
-    ...orig,
-    emit: ((name, payload) => {
-      emitted.push({ name, payload: payload as Record<string, unknown> });
-      orig.emit(name, payload);
-    }) as typeof orig.emit,
-  };
-});
+const emitted = recordEvents();
 
 let team: Awaited<ReturnType<typeof createTeam>>;
 beforeAll(async () => {

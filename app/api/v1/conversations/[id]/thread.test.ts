@@ -1,28 +1,19 @@
 import { eq } from "drizzle-orm";
-import { beforeAll, beforeEach, describe, expect, it, vi } from "vitest";
+import { beforeAll, beforeEach, describe, expect, it } from "vitest";
 import { getBoss } from "@/lib/jobs/boss";
 import { resetTypingSlots } from "@/lib/services/messages/typing";
 import { createConversation, createInbound } from "@/lib/services/messages/testing";
 import { conversations, getDb, messages, notifications, teamMembers, teams } from "@/lib/testing/db";
 import { createApiKey, createTeam, createUser } from "@/lib/testing/factories";
 import { withGraphDouble } from "@/lib/testing/graph-double";
+import { recordEvents } from "@/lib/testing/events";
 import { call } from "@/lib/testing/http";
 import { POST as sendMedia } from "./messages/media/route";
 import { GET as list, POST as send } from "./messages/route";
 import { POST as note } from "./notes/route";
 import { POST as typing } from "./typing/route";
 
-const emitted = vi.hoisted(() => [] as { name: string; payload: Record<string, unknown> }[]);
-vi.mock("@/lib/events/emit", async (importOriginal) => {
-  const orig = await importOriginal<typeof import("@/lib/events/emit")>();
-  return {
-    ...orig,
-    emit: ((name, payload) => {
-      emitted.push({ name, payload: payload as Record<string, unknown> });
-      orig.emit(name, payload);
-    }) as typeof orig.emit,
-  };
-});
+const emitted = recordEvents();
 
 const double = withGraphDouble();
 let team: Awaited<ReturnType<typeof createTeam>>;
