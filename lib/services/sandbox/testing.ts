@@ -1,3 +1,4 @@
+import { settleWakeups } from "@/lib/services/whatsapp/webhook/receive";
 import { resetEnvCache } from "@/lib/env";
 import { getBoss, type QueueName } from "@/lib/jobs/boss";
 import { HANDLERS } from "@/lib/jobs/handlers";
@@ -38,6 +39,8 @@ const QUEUES: QueueName[] = ["whatsapp.webhook", "whatsapp.send", "whatsapp.medi
 export async function drain() {
   const boss = await getBoss();
   for (let round = 0; round < 20; round++) {
+    // Webhook requests answer before their drain wake-up is queued.
+    await settleWakeups();
     let ran = 0;
     for (const name of QUEUES) {
       for (const job of await boss.fetch<never>(name, { batchSize: 100 })) {
