@@ -86,6 +86,11 @@ export async function deleteTeamMember(orgId: number, teamId: number, userId: nu
   return row;
 }
 
+/** Someone who leaves the org leaves its teams too (were they invited back, they would start in none). */
+export async function deleteMemberFromAllTeams(orgId: number, userId: number, tx: Tx = getDb()) {
+  await tx.delete(teamMembers).where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.userId, userId)));
+}
+
 /**
  * The open conversations of a team leave it (teamId null, new version): under the visibility rule a deactivated team's
  * conversations would be seen by no agent. Closed ones keep pointing at the team, as history.

@@ -1,5 +1,6 @@
 import { getDb, type Tx } from "@/db/client";
 import { revokeUserRefreshTokens } from "@/db/queries/sessions";
+import { deleteMemberFromAllTeams } from "@/db/queries/teams";
 import {
   bumpTokenVersion,
   countActiveMemberships,
@@ -55,12 +56,13 @@ export async function changeMemberRole(ctx: Ctx, m: Member, role: Role, tx: Tx) 
 }
 
 /**
- * Ends the membership (and the account when it was the last one). Every token and session of the user dies, since
+ * Ends the membership and the org's team memberships (and the account when it was the last membership). Every token and session of the user dies, since
  * they cannot be told apart per org. Call inside `memberTransaction`; emit `memberRemoved` after the commit.
  */
 export async function removeMember(ctx: Ctx, m: Member, tx: Tx) {
   if (m.role === "ADMIN") await assertAdminRemains(ctx.orgId, m.user.id, tx);
   await softDeleteMembership(ctx.orgId, m.user.id, tx);
+  await deleteMemberFromAllTeams(ctx.orgId, m.user.id, tx);
   const accountDeleted = (await countActiveMemberships(m.user.id, tx)) === 0;
   if (accountDeleted) await updateUser(m.user.id, { deletedAt: new Date() }, tx);
   await bumpTokenVersion(m.user.id, tx);

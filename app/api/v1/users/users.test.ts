@@ -1,6 +1,6 @@
 import { eq } from "drizzle-orm";
 import { describe, expect, it } from "vitest";
-import { getDb, invitations, memberships, organizations, users } from "@/lib/testing/db";
+import { getDb, invitations, memberships, organizations, teamMembers, teams, users } from "@/lib/testing/db";
 import { createOrg, createTeam, createUser, TEST_PASSWORD, tokenFor } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
 import { POST as loginRoute } from "../auth/login/route";
@@ -183,8 +183,24 @@ describe("DELETE /users/{id}", () => {
     const { org, adminToken } = await createTeam();
     const other = await createTeam();
     await getDb().insert(memberships).values({ orgId: org.id, userId: other.agent.id, role: "AGENT" });
+    const [here, there] = await getDb()
+      .insert(teams)
+      .values([
+        { orgId: org.id, name: "Ventas" },
+        { orgId: other.org.id, name: "Ventas" },
+      ])
+      .returning();
+    await getDb()
+      .insert(teamMembers)
+      .values([
+        { teamId: here.id, userId: other.agent.id, orgId: org.id },
+        { teamId: there.id, userId: other.agent.id, orgId: other.org.id },
+      ]);
     const res = await call(deleteUser, { token: adminToken, params: id(other.agent.id) });
     expect(res.status).toBe(204);
+    // Out of this org's teams, still in the other org's.
+    const teamsLeft = await getDb().select().from(teamMembers).where(eq(teamMembers.userId, other.agent.id));
+    expect(teamsLeft.map((t) => t.teamId)).toEqual([there.id]);
     const row = await userRow(other.agent.id);
     expect(row.deletedAt).toBeNull();
     expect(row.tokenVersion).toBe(1);
