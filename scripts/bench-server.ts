@@ -13,9 +13,17 @@ export async function buildProduction() {
   );
 }
 
-export type BenchServerOptions = { port: number; pgPort: number; realtimePort: number; dataDir: string; env?: Record<string, string> };
+export type BenchServerOptions = {
+  port: number;
+  pgPort: number;
+  realtimePort: number;
+  dataDir: string;
+  env?: Record<string, string>;
+  /** `start` (production build, the default) or `dev`. */
+  mode?: "start" | "dev";
+};
 
-/** `scripts/cx.ts start` (embedded PostgreSQL, realtime, workers, next start) in its own process group. */
+/** `scripts/cx.ts start|dev` (embedded PostgreSQL, realtime, workers, Next.js) in its own process group. */
 export function benchServer(opts: BenchServerOptions) {
   let child: ChildProcess | undefined;
   const base = `http://127.0.0.1:${opts.port}`;
@@ -24,17 +32,22 @@ export function benchServer(opts: BenchServerOptions) {
     databaseUrl: `postgres://postgres:postgres@127.0.0.1:${opts.pgPort}/cx_inbox`,
     start() {
       const env = { PORT: String(opts.port), DATA_DIR: opts.dataDir, EMBEDDED_PG_PORT: String(opts.pgPort), REALTIME_PORT: String(opts.realtimePort) };
-      child = spawn("npx", ["tsx", "scripts/cx.ts", "start"], {
+      child = spawn("npx", ["tsx", "scripts/cx.ts", opts.mode ?? "start"], {
         env: { ...process.env, NEXT_TELEMETRY_DISABLED: "1", LOG_LEVEL: "warn", RATE_LIMIT_MULTIPLIER: "100000", ...env, ...opts.env },
         stdio: ["ignore", "ignore", process.env.BENCH_VERBOSE ? "inherit" : "ignore"],
         detached: true,
       });
     },
-    async waitForReady(timeoutMs = 180_000) {
+    /** Until `path` answers 2xx/3xx (a page may redirect). */
+    async waitForReady(timeoutMs = 180_000, path = "/api/v1/ready") {
       const until = performance.now() + timeoutMs;
       while (performance.now() < until) {
-        if (await fetch(`${base}/api/v1/ready`).then((r) => r.ok, () => false)) return;
-        await sleep(200);
+        const ok = await fetch(`${base}${path}`, { redirect: "manual" }).then(
+          async (r) => (await r.arrayBuffer(), r.status < 400),
+          () => false,
+        );
+        if (ok) return;
+        await sleep(100);
       }
       throw new Error("the server did not become ready");
     },

@@ -215,15 +215,6 @@ export async function findActiveTeam(orgId: number, teamId: number, tx: Tx = get
   return row;
 }
 
-export async function findTag(orgId: number, tagId: number, tx: Tx = getDb()) {
-  const [row] = await tx
-    .select()
-    .from(tags)
-    .where(and(eq(tags.orgId, orgId), eq(tags.id, tagId)))
-    .limit(1);
-  return row;
-}
-
 /** Returns whether the tag was newly attached. */
 export async function attachTag(tx: Tx, orgId: number, conversationId: number, tagId: number, addedById: number | null) {
   const rows = await tx.insert(conversationTags).values({ orgId, conversationId, tagId, addedById }).onConflictDoNothing().returning();

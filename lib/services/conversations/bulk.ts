@@ -1,10 +1,10 @@
-import { attachTag, detachTag, findTag } from "@/db/queries/inbox-conversations";
+import { findTag } from "@/db/queries/tags";
 import { findMembership } from "@/db/queries/users";
 import type { Ctx } from "@/lib/api/context";
 import { AppError, errors } from "@/lib/api/errors";
 import { emit } from "@/lib/events/emit";
+import { changeConversationTag } from "@/lib/services/tags/conversation-tags";
 import { assignRow, unassignRow } from "./assign";
-import { changeConversation } from "./change";
 import { resolveRow } from "./resolve";
 import { updateConversationRow } from "./update";
 
@@ -15,13 +15,6 @@ export type BulkInput =
   | { ids: number[]; action: "priority"; priority: "LOW" | "NORMAL" | "HIGH" | "URGENT" };
 
 type Failure = { id: string; code: string; message: string };
-
-/** Tag changes only bump the version (the tags are part of what clients show for the conversation). */
-const tagAction = (ctx: Ctx, tagId: number, add: boolean) => (id: number) =>
-  changeConversation(ctx, id, async (row, tx) => {
-    const changed = add ? await attachTag(tx, ctx.orgId, row.id, tagId, ctx.user?.id ?? null) : await detachTag(tx, ctx.orgId, row.id, tagId);
-    return changed ? {} : null;
-  });
 
 /**
  * The same action on selected conversations, each under the same rules as its single endpoint: what one of them
@@ -48,7 +41,7 @@ export async function bulkConversations(ctx: Ctx, input: BulkInput) {
     case "tag":
     case "untag":
       if (!(await findTag(ctx.orgId, input.tagId))) throw errors.notFound("Tag");
-      run = tagAction(ctx, input.tagId, input.action === "tag");
+      run = (id) => changeConversationTag(ctx, id, input.tagId, input.action === "tag");
       break;
   }
   const failed: Failure[] = [];
