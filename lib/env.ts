@@ -61,6 +61,11 @@ const schema = z.object({
   WORKERS: z.enum(["in-process", "off"]).default("in-process"),
   /** Allow the dev mailbox in production (it is always on outside production while SMTP_URL is unset). */
   DEV_MAILBOX: optional,
+  /**
+   * Hosts (or host:port) that user-supplied URLs (bot tools, connections, external bot webhooks) may reach although
+   * they resolve to a private address: on-premise systems. Comma-separated, e.g. "erp.internal,10.0.0.5:8080".
+   */
+  OUTBOUND_ALLOWLIST: optional,
   /** Relax rate limits (tests and benchmarks only). */
   RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
 });

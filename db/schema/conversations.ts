@@ -1,6 +1,6 @@
 import { sql } from "drizzle-orm";
-import { bigint, boolean, customType, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
-import { createdAt, id, ref, ts, updatedAt } from "./_shared";
+import { bigint, boolean, index, integer, jsonb, pgEnum, pgTable, text, uniqueIndex } from "drizzle-orm/pg-core";
+import { createdAt, id, ref, ts, tsvector, updatedAt } from "./_shared";
 import { contacts } from "./contacts";
 import { teams } from "./inbox";
 import { organizations } from "./organizations";
@@ -77,8 +77,6 @@ export const conversations = pgTable(
     uniqueIndex("conversations_one_active_per_contact").on(t.orgId, t.contactId).where(sql`${t.status} <> 'CLOSED'`),
   ],
 );
-
-const tsvector = customType<{ data: string }>({ dataType: () => "tsvector" });
 
 export const messageDirectionEnum = pgEnum("message_direction", ["INBOUND", "OUTBOUND"]);
 export const messageStatusEnum = pgEnum("message_status", ["PENDING", "SENT", "DELIVERED", "READ", "FAILED", "RECEIVED"]);

@@ -9,3 +9,4 @@ export * from "./whatsapp";
 export * from "./conversations";
 export * from "./templates";
 export * from "./inbox";
+export * from "./bot";

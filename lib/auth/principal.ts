@@ -2,7 +2,7 @@ import { decode } from "next-auth/jwt";
 import { findApiKeyPrincipal, findMemberPrincipal, findSuperAdminPrincipal, touchApiKey, type PrincipalUser } from "@/db/queries/principal";
 import type { OrgRow } from "@/db/queries/users";
 import { errors } from "@/lib/api/errors";
-import { ROLE_PERMISSIONS, type Permission, type Role } from "@/lib/api/permissions";
+import { permissionsOf, ROLE_PERMISSIONS, type Permission, type Role } from "@/lib/api/permissions";
 import { verifyAccessToken } from "@/lib/auth/access-token";
 import { sha256 } from "@/lib/crypto/tokens";
 import { env } from "@/lib/env";
@@ -68,7 +68,7 @@ async function memberPrincipal(
   return {
     orgId: row.org.id,
     role: row.role,
-    permissions: ROLE_PERMISSIONS[row.role],
+    permissions: permissionsOf(row.role, row.user.isSuperAdmin),
     user: row.user,
     org: row.org,
     apiKeyId: null,

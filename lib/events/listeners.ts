@@ -48,4 +48,14 @@ export const LISTENERS: { [E in EventName]?: Listener<E>[] } = {
   "template.updated": [(e) => publish([orgChannel(e.orgId)], "template.updated", { templateId: String(e.templateId), status: e.status })],
   "whatsapp.alert": [(e) => publish([orgChannel(e.orgId)], "whatsapp.alert", { alertId: String(e.alertId), type: e.type })],
   "whatsapp.account_updated": [(e) => publish([orgChannel(e.orgId)], "whatsapp.account_updated", { accountId: String(e.accountId) })],
+  "bot.changed": [(e) => publish([orgChannel(e.orgId)], "bot.changed", { resource: e.resource, id: e.id === null ? null : String(e.id) })],
+  "bot.document_progress": [
+    (e) =>
+      publish(
+        [orgChannel(e.orgId)],
+        "bot.document_progress",
+        { documentId: String(e.documentId), status: e.status, progress: e.progress },
+        { coalesceKey: String(e.documentId) },
+      ),
+  ],
 };

@@ -18,6 +18,10 @@ export type DomainEvents = {
   "template.updated": { orgId: number; templateId: number; status: string };
   "whatsapp.alert": { orgId: number; alertId: number; type: string };
   "whatsapp.account_updated": { orgId: number; accountId: number };
+  /** Anything of the bot builder changed (clients refetch that resource). */
+  "bot.changed": { orgId: number; resource: BotResource; id: number | null };
+  "bot.document_progress": { orgId: number; documentId: number; status: string; progress: number };
 };
+export type BotResource = "config" | "settings" | "intent" | "preset" | "document" | "media" | "tool" | "connection" | "snapshot" | "feedback";
 export type EventName = keyof DomainEvents;
 export type Listener<E extends EventName> = (payload: DomainEvents[E]) => Promise<void> | void;

@@ -3,6 +3,7 @@ import { invitations, quickReplies, tags, teams } from "@/db/schema";
 import { randomToken, sha256 } from "@/lib/crypto/tokens";
 import { createApiKey, createUser } from "./factories";
 import { createAlert, createTemplateRow, createWhatsappAccount } from "./account-factories";
+import { createBotConfig, createBotMediaRow, createConnection, createDocument, createIntent, createPreset, createSnapshot, createTool } from "./bot-factories";
 import { createSimulatedContact } from "./sandbox-factories";
 import { createConversation, createFailed } from "@/lib/services/messages/testing";
 
@@ -29,4 +30,12 @@ export const TENANT_RESOURCES: Record<string, (org: { id: number }) => Promise<n
   quickReply: async (org) => (await getDb().insert(quickReplies).values({ orgId: org.id, shortcut: `qr-${randomToken(4).toLowerCase()}`, title: "Hi", body: "Hello" }).returning())[0].id,
   team: async (org) => (await getDb().insert(teams).values({ orgId: org.id, name: `team-${randomToken(4)}` }).returning())[0].id,
   message: async (org) => (await createFailed((await createConversation(org)).conversation)).id,
+  botConfig: async (org) => (await createBotConfig(org)).id,
+  botIntent: async (org) => (await createIntent(org)).id,
+  botPreset: async (org) => (await createPreset(org)).id,
+  botDocument: async (org) => (await createDocument(org)).id,
+  botMedia: async (org) => (await createBotMediaRow(org)).id,
+  botTool: async (org) => (await createTool(org)).id,
+  connection: async (org) => (await createConnection(org)).id,
+  botSnapshot: async (org) => (await createSnapshot(org)).id,
 };

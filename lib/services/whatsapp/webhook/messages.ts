@@ -4,6 +4,7 @@ import { insertInboundBatch, recordInboundMany, upsertInboundContacts } from "@/
 import { existingProviderIds, type MessageInsert } from "@/db/queries/messages";
 import type { WhatsappAccountRow } from "@/db/queries/whatsapp-accounts";
 import { emit } from "@/lib/events/emit";
+import { botTakesNewConversations } from "@/lib/services/bot/settings";
 import { getBoss } from "@/lib/jobs/boss";
 import type { WaInboundMessage, WaMessagesValue } from "@/lib/whatsapp/webhook-types";
 import { mapInboundMessage, providerTime } from "./map-message";
@@ -66,8 +67,10 @@ export async function receiveMessages(account: WhatsappAccountRow, value: WaMess
   if (!incoming.length) return;
   const names = new Map((value.contacts ?? []).map((c) => [c.wa_id, c.profile?.name ?? null]));
 
+  // New conversations start with the bot when the org's bot takes first contact.
+  const newStatus = (await botTakesNewConversations(account.orgId)) ? "BOT_HANDLING" : "OPEN";
   const result = await getDb()
-    .transaction((tx) => persist(tx, account, incoming, names))
+    .transaction((tx) => persist(tx, account, incoming, names, newStatus))
     .catch((e) => {
       if (e === NOTHING_NEW) return null;
       throw e;
@@ -85,7 +88,7 @@ export async function receiveMessages(account: WhatsappAccountRow, value: WaMess
   if (media.length) await (await getBoss()).insert("whatsapp.media", media);
 }
 
-async function persist(tx: Tx, account: WhatsappAccountRow, incoming: Incoming[], names: Map<string, string | null>) {
+async function persist(tx: Tx, account: WhatsappAccountRow, incoming: Incoming[], names: Map<string, string | null>, newStatus: "BOT_HANDLING" | "OPEN") {
   const orgId = account.orgId;
   const bySender = groupBy(incoming, (m) => m.waId);
   const contacts = await upsertInboundContacts(tx, {
@@ -99,7 +102,7 @@ async function persist(tx: Tx, account: WhatsappAccountRow, incoming: Incoming[]
     isSimulated: account.isSandbox,
     contacts: [...bySender].map(([waId, msgs]) => {
       const referral = msgs.find((m) => m.referral)?.referral;
-      return { contactId: contacts.get(waId)!.contact.id, source: referral ? { type: "click_to_whatsapp_ad", ...referral } : null };
+      return { contactId: contacts.get(waId)!.contact.id, source: referral ? { type: "click_to_whatsapp_ad", ...referral } : null, status: newStatus };
     }),
   });
   const conversationOf = (waId: string) => found.get(contacts.get(waId)!.contact.id)!.conversation;

@@ -1,0 +1,43 @@
+import { and, eq } from "drizzle-orm";
+import { getDb, type Tx } from "@/db/client";
+import { botConfigs, botPresets, botSettings, type BotMode, type WritingAssistConfig } from "@/db/schema";
+
+export type BotSettingsRow = typeof botSettings.$inferSelect;
+export type BotConfigRow = typeof botConfigs.$inferSelect;
+export type BotPresetRow = typeof botPresets.$inferSelect;
+
+export async function findBotSettings(orgId: number, tx: Tx = getDb()): Promise<BotSettingsRow | undefined> {
+  const [row] = await tx.select().from(botSettings).where(eq(botSettings.orgId, orgId));
+  return row;
+}
+
+/** Writes the org's settings row, creating it from `defaults` the first time. */
+export async function upsertBotSettings(
+  orgId: number,
+  defaults: { enabled: boolean; mode: BotMode; writingAssist: WritingAssistConfig },
+  patch: Partial<{ enabled: boolean; mode: BotMode; writingAssist: WritingAssistConfig }>,
+  tx: Tx = getDb(),
+): Promise<BotSettingsRow> {
+  const [row] = await tx
+    .insert(botSettings)
+    .values({ orgId, ...defaults, ...patch })
+    .onConflictDoUpdate({ target: botSettings.orgId, set: { ...patch, updatedAt: new Date() } })
+    .returning();
+  return row;
+}
+
+export async function findActiveConfig(orgId: number, tx: Tx = getDb()): Promise<BotConfigRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(botConfigs)
+    .where(and(eq(botConfigs.orgId, orgId), eq(botConfigs.isActive, true)));
+  return row;
+}
+
+export async function findPreset(orgId: number, id: number, tx: Tx = getDb()): Promise<BotPresetRow | undefined> {
+  const [row] = await tx
+    .select()
+    .from(botPresets)
+    .where(and(eq(botPresets.orgId, orgId), eq(botPresets.id, id)));
+  return row;
+}
