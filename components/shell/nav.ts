@@ -1,5 +1,6 @@
 import {
   CircleUserIcon,
+  BotIcon,
   ContactIcon,
   FileTextIcon,
   InboxIcon,
@@ -14,7 +15,7 @@ import {
   type LucideIcon,
 } from "lucide-react";
 
-type ItemLabel = "inbox" | "contacts" | "users" | "apiKeys" | "profile" | "devMailbox" | "sandbox" | "whatsapp" | "templates" | "tags" | "quickReplies" | "teams";
+type ItemLabel = "inbox" | "contacts" | "bot" | "users" | "apiKeys" | "profile" | "devMailbox" | "sandbox" | "whatsapp" | "templates" | "tags" | "quickReplies" | "teams";
 export type NavItem = { href: string; label: ItemLabel; icon: LucideIcon; testId: string };
 export type NavGroup = { label: "workspace" | "settings" | "developer"; items: NavItem[] };
 
@@ -23,6 +24,7 @@ type Gated = NavItem & { permission: string };
 const WORKSPACE: Gated[] = [
   { href: "/inbox", label: "inbox", icon: InboxIcon, testId: "nav-inbox", permission: "conversations.read" },
   { href: "/contacts", label: "contacts", icon: ContactIcon, testId: "nav-contacts", permission: "contacts.read" },
+  { href: "/bot", label: "bot", icon: BotIcon, testId: "nav-bot", permission: "bot.manage" },
 ];
 const INBOX_SETTINGS: Gated[] = [
   { href: "/settings/tags", label: "tags", icon: TagIcon, testId: "nav-tags", permission: "tags.manage" },
