@@ -2,7 +2,7 @@
 
 import { useState, useSyncExternalStore } from "react";
 import { useRouter } from "next/navigation";
-import { AtSignIcon, BellIcon, BellRingIcon, CheckCheckIcon, ClockIcon, UserPlusIcon, Volume2Icon, VolumeXIcon } from "lucide-react";
+import { AtSignIcon, BotIcon, BellIcon, BellRingIcon, CheckCheckIcon, ClockIcon, UserPlusIcon, Volume2Icon, VolumeXIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
@@ -16,7 +16,7 @@ import { cn } from "@/lib/utils";
 import { desktopPermission, isSoundMuted, requestDesktopPermission, setSoundMuted, type DesktopPermission } from "./alerts";
 import { useInboxAlerts } from "./use-inbox-alerts";
 
-const ICONS = { MENTION: AtSignIcon, ASSIGNED: UserPlusIcon, FOLLOW_UP_DUE: ClockIcon } as const;
+const ICONS = { MENTION: AtSignIcon, ASSIGNED: UserPlusIcon, FOLLOW_UP_DUE: ClockIcon, HANDOFF: BotIcon } as const;
 
 function NotificationItem({ n, onOpen }: { n: Notification; onOpen: (n: Notification) => void }) {
   const t = useTranslations("inbox.notifications");

@@ -6,6 +6,7 @@ CREATE TYPE "public"."bot_intent_action" AS ENUM('REPLY', 'ASK', 'TOOL', 'HANDOF
 CREATE TYPE "public"."bot_session_closure" AS ENUM('RESOLVED_CONFIRMED', 'ABANDONED', 'ESCALATED');--> statement-breakpoint
 CREATE TYPE "public"."bot_trace_outcome" AS ENUM('ANSWERED', 'INTENT', 'HANDOFF', 'FALLBACK', 'SKIPPED', 'ERROR');--> statement-breakpoint
 CREATE TYPE "public"."bot_trace_source" AS ENUM('WHATSAPP', 'SANDBOX', 'TEST');--> statement-breakpoint
+ALTER TYPE "public"."notification_type" ADD VALUE 'HANDOFF';--> statement-breakpoint
 CREATE TABLE "bot_chunks" (
 	"id" bigint PRIMARY KEY GENERATED ALWAYS AS IDENTITY (sequence name "bot_chunks_id_seq" INCREMENT BY 1 MINVALUE 1 MAXVALUE 9223372036854775807 START WITH 1 CACHE 1),
 	"org_id" bigint NOT NULL,

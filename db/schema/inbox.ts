@@ -101,7 +101,7 @@ export const teamMembers = pgTable(
   (t) => [primaryKey({ columns: [t.teamId, t.userId] }), index("team_members_user_idx").on(t.userId)],
 );
 
-export const notificationTypeEnum = pgEnum("notification_type", ["MENTION", "ASSIGNED", "FOLLOW_UP_DUE"]);
+export const notificationTypeEnum = pgEnum("notification_type", ["MENTION", "ASSIGNED", "FOLLOW_UP_DUE", "HANDOFF"]);
 
 /** What an agent must see: a mention in a note, a conversation assigned to them. Pushed on private-user-{id}. */
 export const notifications = pgTable(
