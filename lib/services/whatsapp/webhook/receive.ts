@@ -1,4 +1,4 @@
-import { insertWebhookEvent } from "@/db/queries/webhook-events";
+import { insertWebhookEvent, insertWebhookEventGrouped } from "@/db/queries/webhook-events";
 import { errors, pgErrorCode } from "@/lib/api/errors";
 import { safeEqual } from "@/lib/crypto/tokens";
 import { env } from "@/lib/env";
@@ -44,7 +44,7 @@ const isExpectedShape = (p: unknown) =>
 /** jsonb refuses \u0000 inside strings (22P05); such a payload is stored without those characters. */
 async function store(raw: string, parsed: unknown, status: "PENDING" | "UNEXPECTED", error: string | null = null) {
   try {
-    return await insertWebhookEvent(raw, status, error);
+    return await insertWebhookEventGrouped(raw, status, error);
   } catch (e) {
     if (pgErrorCode(e) !== "22P05") throw e;
     const clean = JSON.stringify(parsed, (_k, v) => (typeof v === "string" ? v.replaceAll("\u0000", "") : v));
