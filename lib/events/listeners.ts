@@ -20,6 +20,9 @@ export const LISTENERS: { [E in EventName]?: Listener<E>[] } = {
         messageId: String(e.messageId),
         direction: e.direction,
       }),
+    // The bot trigger: inbound messages of conversations the bot has queue a bot turn. Imported lazily: the engine
+    // reaches back into services that emit events, and a static import would make a cycle.
+    async (e) => (await import("@/lib/services/bot/engine/job")).onInboundMessage(e),
   ],
   "message.updated": [
     (e) =>

@@ -12,11 +12,15 @@ export const QUEUES = {
   "whatsapp.webhook": { retryLimit: 5, retryDelay: 5, retryBackoff: true, policy: "short", notify: true },
   "whatsapp.media": { retryLimit: 5, retryDelay: 10, retryBackoff: true, notify: true },
   "maintenance.hourly": { retryLimit: 2, retryDelay: 60, policy: "short" },
+  // One bot turn at a time per conversation (singletonKey = conversation id); a burst queued meanwhile is answered once.
+  "bot.reply": { retryLimit: 2, retryDelay: 10, retryBackoff: true, policy: "stately", notify: true },
+  // Knowledge documents: extraction + embeddings; one at a time keeps memory and provider rate limits in check.
+  "bot.ingest": { retryLimit: 2, retryDelay: 30, retryBackoff: true, notify: true },
 } as const;
 export type QueueName = keyof typeof QUEUES;
 
 /** Jobs a worker process runs at once per queue (each job on its own, so one failure never retries its neighbours). */
-export const CONCURRENCY: Record<QueueName, number> = { "mail.send": 2, "whatsapp.send": 4, "whatsapp.webhook": 1, "whatsapp.media": 2, "maintenance.hourly": 1 };
+export const CONCURRENCY: Record<QueueName, number> = { "mail.send": 2, "whatsapp.send": 4, "whatsapp.webhook": 1, "whatsapp.media": 2, "maintenance.hourly": 1, "bot.reply": 2, "bot.ingest": 1 };
 
 type Holder = { boss?: Promise<PgBoss>; url?: string };
 const holder: Holder = ((globalThis as { __cxBoss?: Holder }).__cxBoss ??= {});

@@ -1,5 +1,7 @@
 import { deliverMail, type MailMessage } from "@/lib/mail/transport";
 import type { SendJob } from "@/lib/services/messages/send-message";
+import { runBotReplyJob, type BotReplyJob } from "@/lib/services/bot/engine/job";
+import { ingestDocument, type IngestJob } from "@/lib/services/bot/knowledge/ingest";
 import { runHourlyMaintenance } from "@/lib/services/maintenance/hourly";
 import { deliverMessage } from "@/lib/services/messages/send-worker";
 import { runWebhookJob, type WebhookJob } from "@/lib/services/whatsapp/webhook/drain";
@@ -12,6 +14,8 @@ export const HANDLERS: Record<QueueName, (data: never) => Promise<void>> = {
   "whatsapp.send": (data: SendJob) => deliverMessage(data.messageId),
   "whatsapp.webhook": (data: WebhookJob) => runWebhookJob(data),
   "whatsapp.media": (data: { messageId: number }) => downloadInboundMedia(data.messageId),
+  "bot.reply": (data: BotReplyJob) => runBotReplyJob(data),
+  "bot.ingest": (data: IngestJob) => ingestDocument(data.documentId),
   "maintenance.hourly": async () => {
     await runHourlyMaintenance();
   },

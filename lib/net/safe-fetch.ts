@@ -43,14 +43,48 @@ for (const [net, prefix] of [
 ] as const)
   blocked.addSubnet(net, prefix, "ipv6");
 
-/** True when the address must not be reached from user-supplied URLs (IPv4-mapped IPv6 is judged as IPv4). */
+/** The eight 16-bit groups of an IPv6 address (dotted IPv4 tail and "::" expanded). */
+function ipv6Groups(address: string): number[] | null {
+  let a = address.toLowerCase().split("%")[0];
+  const dotted = /(\d+)\.(\d+)\.(\d+)\.(\d+)$/.exec(a);
+  if (dotted) {
+    const [b0, b1, b2, b3] = dotted.slice(1).map(Number);
+    a = `${a.slice(0, dotted.index)}${((b0 << 8) | b1).toString(16)}:${((b2 << 8) | b3).toString(16)}`;
+  }
+  const [head, tail] = a.split("::");
+  const h = head ? head.split(":") : [];
+  const t = tail ? tail.split(":") : [];
+  const groups = a.includes("::") ? [...h, ...Array<string>(Math.max(0, 8 - h.length - t.length)).fill("0"), ...t] : h;
+  return groups.length === 8 ? groups.map((g) => parseInt(g, 16)) : null;
+}
+
+const v4Of = (hi: number, lo: number) => `${hi >> 8}.${hi & 255}.${lo >> 8}.${lo & 255}`;
+
+/**
+ * An IPv4 address an IPv6 one carries and that the kernel or a gateway would reach: IPv4-mapped (::ffff:a.b.c.d, in
+ * either spelling — URL parsing turns the dotted form into ::ffff:7f00:1), IPv4-compatible (::a.b.c.d), NAT64
+ * (64:ff9b::/96) and 6to4 (2002::/16).
+ */
+function embeddedIpv4(g: number[]): string | null {
+  const zeros = (from: number, to: number) => g.slice(from, to).every((x) => x === 0);
+  if (zeros(0, 5) && g[5] === 0xffff) return v4Of(g[6], g[7]);
+  if (zeros(0, 6)) return v4Of(g[6], g[7]);
+  if (g[0] === 0x64 && g[1] === 0xff9b && zeros(2, 6)) return v4Of(g[6], g[7]);
+  if (g[0] === 0x2002) return v4Of(g[1], g[2]);
+  return null;
+}
+
+/** True when the address must not be reached from user-supplied URLs (IPv4 inside IPv6 is judged as IPv4). */
 export function isBlockedAddress(address: string): boolean {
-  const mapped = /^::ffff:(\d+\.\d+\.\d+\.\d+)$/i.exec(address);
-  if (mapped) return blocked.check(mapped[1], "ipv4");
   const family = isIP(address);
   if (family === 4) return blocked.check(address, "ipv4");
-  if (family === 6) return blocked.check(address, "ipv6");
-  return true;
+  if (family !== 6) return true;
+  const groups = ipv6Groups(address);
+  if (!groups) return true;
+  const v4 = embeddedIpv4(groups);
+  // :: and ::1 fall in the IPv4-compatible range as 0.0.0.0 and 0.0.0.1, both blocked.
+  if (v4 !== null && blocked.check(v4, "ipv4")) return true;
+  return blocked.check(address, "ipv6");
 }
 
 function allowlisted(url: URL): boolean {
@@ -121,15 +155,21 @@ function requestOnce(url: URL, init: SafeFetchInit, deadline: number): Promise<{
       (res) => {
         const chunks: Buffer[] = [];
         let size = 0;
+        let tooLarge = false;
         res.on("data", (chunk: Buffer) => {
+          if (tooLarge) return;
           size += chunk.length;
           if (size > maxBytes) {
-            req.destroy(new ResponseTooLargeError(`The response is larger than ${maxBytes} bytes`));
+            // Reject first: destroying the request may still let the response emit "end" with a partial body.
+            tooLarge = true;
+            reject(new ResponseTooLargeError(`The response is larger than ${maxBytes} bytes`));
+            req.destroy();
             return;
           }
           chunks.push(chunk);
         });
         res.on("end", () => {
+          if (tooLarge) return;
           const headers: Record<string, string> = {};
           for (const [k, v] of Object.entries(res.headers)) if (v !== undefined) headers[k] = Array.isArray(v) ? v.join(", ") : v;
           resolve({ status: res.statusCode ?? 0, headers, body: Buffer.concat(chunks) });

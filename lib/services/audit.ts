@@ -38,6 +38,15 @@ export type AuditAction =
   | "team.member_added"
   | "team.member_updated"
   | "team.member_removed"
+  | "bot.config_activated"
+  | "bot.config_deleted"
+  | "bot.key_changed"
+  | "bot.key_revealed"
+  | "connection.created"
+  | "connection.updated"
+  | "connection.deleted"
+  | "connection.secrets_revealed"
+  | "tool.executed"
   | "dev.simulated_data_deleted";
 
 /** Who did what to which target, from where. Written in the same transaction as the change when one is given. */

@@ -13,6 +13,7 @@ export const LIMITS = {
   refreshIp: { limit: 120, windowSeconds: 60 },
   registerIp: { limit: 10, windowSeconds: 3600 },
   publicTokenIp: { limit: 60, windowSeconds: 300 },
+  writingAssistUser: { limit: 30, windowSeconds: 60 },
 } satisfies Record<string, Limit>;
 
 /** Counts one attempt against each key; throws 429 with Retry-After when any is over its limit. */

@@ -5,6 +5,7 @@ import { createApiKey, createUser } from "./factories";
 import { createAlert, createTemplateRow, createWhatsappAccount } from "./account-factories";
 import { createBotConfig, createBotMediaRow, createConnection, createDocument, createIntent, createPreset, createSnapshot, createTool } from "./bot-factories";
 import { createSimulatedContact } from "./sandbox-factories";
+import { createBotTemplateRow } from "@/lib/services/bot/library-testing";
 import { createConversation, createFailed } from "@/lib/services/messages/testing";
 
 /**
@@ -33,9 +34,12 @@ export const TENANT_RESOURCES: Record<string, (org: { id: number }) => Promise<n
   botConfig: async (org) => (await createBotConfig(org)).id,
   botIntent: async (org) => (await createIntent(org)).id,
   botPreset: async (org) => (await createPreset(org)).id,
+  botPromptVersion: async (org) => (await getDb().insert((await import("@/db/schema")).botPromptVersions).values({ orgId: org.id, configId: (await createBotConfig(org)).id, version: 1, systemPrompt: "Hola" }).returning())[0].id,
   botDocument: async (org) => (await createDocument(org)).id,
   botMedia: async (org) => (await createBotMediaRow(org)).id,
   botTool: async (org) => (await createTool(org)).id,
   connection: async (org) => (await createConnection(org)).id,
   botSnapshot: async (org) => (await createSnapshot(org)).id,
+  // Templates are platform-wide: an unpublished one is what an organization must not reach (404).
+  botTemplate: async () => (await createBotTemplateRow()).id,
 };

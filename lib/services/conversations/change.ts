@@ -45,13 +45,14 @@ export const withDto =
 const NOTES = {
   takeover: { es: (n: string) => `${n} tomó la conversación`, en: (n: string) => `${n} took over` },
   returnToBot: { es: (n: string) => `${n} devolvió la conversación al bot`, en: (n: string) => `${n} returned the conversation to the bot` },
+  botHandoff: { es: (_n: string) => "El bot pasó la conversación a una persona", en: (_n: string) => "The bot handed the conversation to a person" },
 } as const;
 
 /**
  * A line in the thread saying what happened (never sent to WhatsApp). `content.event` lets clients render it in their
  * own language; the body is written in the org's language for everything else (exports, the API).
  */
-export async function systemNote(ctx: Ctx, tx: Tx, row: ConversationRow, event: keyof typeof NOTES, fx: Effects) {
+export async function systemNote(ctx: Pick<Ctx, "user" | "org">, tx: Tx, row: ConversationRow, event: keyof typeof NOTES, fx: Effects, extra: Record<string, unknown> = {}) {
   const name = ctx.user?.name ?? "API";
   const lang = ctx.org.locale?.startsWith("en") ? "en" : "es";
   const note = await insertMessage(
@@ -61,7 +62,7 @@ export async function systemNote(ctx: Ctx, tx: Tx, row: ConversationRow, event: 
       direction: "OUTBOUND",
       type: "SYSTEM",
       body: NOTES[event][lang](name),
-      content: { event, userId: ctx.user ? String(ctx.user.id) : null },
+      content: { ...extra, event, userId: ctx.user ? String(ctx.user.id) : null },
       status: "SENT",
       senderType: "SYSTEM",
       senderUserId: ctx.user?.id ?? null,

@@ -1,18 +1,18 @@
+import { generateText } from "ai";
+import { recentThread } from "@/db/queries/bot-engine";
 import { lastCustomerTexts } from "@/db/queries/inbox-conversations";
+import { languageModel } from "@/lib/ai/providers";
 import type { Ctx } from "@/lib/api/context";
+import { providerOf } from "@/lib/services/bot/provider";
+import { log } from "@/lib/log";
 import { loadVisibleConversation } from "./access";
 
 const MAX_CHARS = 600;
 const MESSAGES = 10;
+/** Lines of the thread the model reads to write an AI summary. */
+const AI_THREAD = 30;
 
-/**
- * The org's configured AI model for writing summaries, or null. No provider configuration exists yet; the bot issue
- * fills this in, and generateHandoffSummary then asks the model instead of extracting.
- */
-export async function orgAiModel(orgId: number): Promise<null> {
-  void orgId;
-  return null;
-}
+export type HandoffSummary = { summary: string; source: "ai" | "extractive" };
 
 /** The first sentence of a message, whitespace collapsed. */
 function firstSentence(text: string) {
@@ -22,15 +22,14 @@ function firstSentence(text: string) {
 }
 
 /**
- * What the customer said lately, oldest first: the first sentence of each of their last messages, repeats dropped;
- * when it does not fit in 600 characters the oldest sentences go first. Empty when the customer wrote no text.
+ * What the customer said (newest first in, a summary out): the first sentence of each message, repeats dropped; when
+ * it does not fit in 600 characters the oldest sentences go first. Empty when there is no text.
  */
-export async function extractiveHandoffSummary(orgId: number, conversationId: number): Promise<string> {
-  const newestFirst = await lastCustomerTexts(orgId, conversationId, MESSAGES);
+export function summarizeCustomerTexts(newestFirst: string[]): string {
   const seen = new Set<string>();
   const kept: string[] = [];
   let length = -1;
-  for (const text of newestFirst.reverse()) {
+  for (const text of [...newestFirst].reverse()) {
     const sentence = firstSentence(text);
     const key = sentence.toLowerCase().replace(/[^\p{L}\p{N}]+/gu, " ").trim();
     if (!key || seen.has(key)) continue;
@@ -47,10 +46,43 @@ export async function extractiveHandoffSummary(orgId: number, conversationId: nu
   return out.join(" ");
 }
 
+/** The customer's latest messages, summarized without any model. */
+export async function extractiveHandoffSummary(orgId: number, conversationId: number): Promise<string> {
+  return summarizeCustomerTexts(await lastCustomerTexts(orgId, conversationId, MESSAGES));
+}
+
+/**
+ * The summary a person reads when a conversation reaches them: written by the org's model when one is configured (the
+ * active bot config's provider), else extracted from the customer's messages — also when the model fails.
+ */
+export async function handoffSummaryFor(orgId: number, conversationId: number): Promise<HandoffSummary> {
+  const provider = await providerOf(orgId).catch(() => null);
+  if (provider) {
+    try {
+      const thread = (await recentThread(orgId, conversationId, AI_THREAD)).reverse();
+      if (thread.length) {
+        const transcript = thread.map((m) => `${m.direction === "INBOUND" ? "Customer" : m.senderType === "BOT" ? "Bot" : "Business"}: ${m.text}`).join("\n");
+        const { text } = await generateText({
+          model: languageModel(provider),
+          system:
+            "You write hand-off notes for customer-service agents. In at most three short sentences, in the language the customer writes in, " +
+            "say what the customer wants, what was already answered and what is still pending. No greeting, no preamble.",
+          prompt: transcript,
+          maxOutputTokens: 200,
+          maxRetries: 1,
+        });
+        const summary = text.trim().slice(0, MAX_CHARS);
+        if (summary) return { summary, source: "ai" };
+      }
+    } catch (error) {
+      log.warn("AI hand-off summary failed; using the extractive one", { orgId, conversationId, error });
+    }
+  }
+  return { summary: await extractiveHandoffSummary(orgId, conversationId), source: "extractive" };
+}
+
 /** A summary for the agent to review before returning the conversation to the bot (nothing is stored). */
-export async function generateHandoffSummary(ctx: Ctx, id: number): Promise<{ summary: string; source: "ai" | "extractive" }> {
+export async function generateHandoffSummary(ctx: Ctx, id: number): Promise<HandoffSummary> {
   const row = await loadVisibleConversation(ctx, id);
-  // The AI path arrives with the bot issue; until then there is never a model and the summary is extractive.
-  await orgAiModel(ctx.orgId);
-  return { summary: await extractiveHandoffSummary(ctx.orgId, row.id), source: "extractive" };
+  return handoffSummaryFor(ctx.orgId, row.id);
 }

@@ -85,6 +85,14 @@ describe("the 24-hour window", () => {
     const foreign = await createConversation(other.org);
     expect(await rejection(sendMessage(ctx, { conversationId: foreign.conversation.id, kind: "text", text: "x" }))).toMatchObject({ status: 404 });
   });
+
+  it("requireStatus: the bot's message is refused, and nothing stored, once a person has the conversation", async () => {
+    const { conversation } = await createConversation(team.org, { status: "HUMAN_HANDLING" });
+    const bot = systemActor(team.org.id, "BOT");
+    const e = await rejection(sendMessage(bot, { conversationId: conversation.id, kind: "text", text: "tarde", requireStatus: "BOT_HANDLING" }));
+    expect(e).toMatchObject({ status: 422, code: "STATUS_CHANGED" });
+    expect(await getDb().select().from(messages).where(eq(messages.conversationId, conversation.id))).toHaveLength(0);
+  });
 });
 
 describe("payloads exactly as the Cloud API expects them", () => {

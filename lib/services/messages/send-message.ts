@@ -28,6 +28,11 @@ export type SendMessageInput = OutboundMessageInput & {
   upload?: MediaUpload;
   /** Send from this number instead of the conversation's (send-to-phone names one). */
   whatsappAccountId?: number;
+  /**
+   * Send only while the conversation still has this status, checked under its lock (422 STATUS_CHANGED otherwise):
+   * the bot passes BOT_HANDLING so that it never speaks after an agent took over, however close the two are.
+   */
+  requireStatus?: ConversationRow["status"];
 };
 
 export type SentMessage = { message: MessageRow; dto: MessageDto; conversation: ConversationRow; contact: ContactRow };
@@ -46,7 +51,7 @@ export async function sendMessage(actor: SendActor, input: SendMessageInput): Pr
 
 /** sendMessage with the rows behind the answer (template sends report the conversation and the contact). */
 export async function sendOutbound(actor: SendActor, input: SendMessageInput): Promise<SentMessage> {
-  const { conversationId: rawId, upload, whatsappAccountId, ...rest } = input;
+  const { conversationId: rawId, upload, whatsappAccountId, requireStatus, ...rest } = input;
   const message = parseMessage(rest);
   const orgId = actor.orgId;
   const conversationId = toId(rawId);
@@ -63,7 +68,7 @@ export async function sendOutbound(actor: SendActor, input: SendMessageInput): P
     ? await storeFile(uploaderOf(actor), { buffer: draft.upload.buffer, contentType: draft.upload.contentType, originalName: draft.upload.originalName, purpose: "outbound-media" })
     : null;
   if (stored) draft.media = { ...draft.media, fileId: stored.id };
-  const saved = await save(actor, conversationId, accountId, draft).catch(async (e: unknown) => {
+  const saved = await save(actor, conversationId, accountId, draft, requireStatus).catch(async (e: unknown) => {
     // Nothing refers to the upload unless the message row committed.
     if (stored) await deleteStoredFile(orgId, stored.id);
     throw e;
@@ -76,13 +81,16 @@ export async function sendOutbound(actor: SendActor, input: SendMessageInput): P
 }
 
 /** The message row and the conversation update, in one transaction under the conversation's lock. */
-async function save(actor: SendActor, conversationId: number, accountId: number, draft: Draft) {
+async function save(actor: SendActor, conversationId: number, accountId: number, draft: Draft, requireStatus?: ConversationRow["status"]) {
   const orgId = actor.orgId;
   const { senderType, senderUserId } = senderOf(actor);
   const now = new Date();
   return getDb().transaction(async (tx) => {
     const locked = await findConversationWithContact(orgId, conversationId, tx, true);
     if (!locked) throw errors.notFound("Conversation");
+    if (requireStatus && locked.conversation.status !== requireStatus) {
+      throw errors.rule("STATUS_CHANGED", `The conversation is ${locked.conversation.status}, no longer ${requireStatus}`);
+    }
     if (draft.freeForm) assertWindowOpen(locked.conversation.lastCustomerMessageAt, now);
     const message = await insertMessage(
       {

@@ -21,6 +21,8 @@ import { useWindowRemaining, WindowCountdown } from "./window-countdown";
 
 // Only needed once the 24-hour window has closed: loaded then, not with the inbox.
 const TemplatePicker = dynamic(() => import("./template-picker").then((m) => m.TemplatePicker), { ssr: false });
+// Writing assist (config query, streaming, suggestion box) stays out of the inbox's first-load JS.
+const WritingAssist = dynamic(() => import("../writing-assist").then((m) => m.WritingAssist), { ssr: false });
 
 const ACCEPT = "image/jpeg,image/png,video/mp4,video/3gpp,audio/aac,audio/amr,audio/mpeg,audio/mp4,audio/ogg,application/pdf,text/plain,.doc,.docx,.xls,.xlsx,.ppt,.pptx";
 const IDLE_MS = 4_000;
@@ -174,6 +176,7 @@ export function Composer({ conversation, quote, onCancelQuote, people, onTyping 
         <form onSubmit={submit} className="relative flex flex-col gap-2 p-2 @lg:px-3">
           {quote && !note && <QuotePreview text={previewOf(quote) ?? t("quotedMedia")} onCancel={onCancelQuote} />}
           {file && !note && <AttachmentPreview file={file} onRemove={() => setFile(null)} />}
+          {!note && <WritingAssist conversationId={conversation.id} text={text} inputRef={input} onAccept={(s: string) => setText(s)} />}
           {pickers.open && (
             <SuggestionList
               id={listId}

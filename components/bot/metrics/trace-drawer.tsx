@@ -1,0 +1,69 @@
+"use client";
+
+import { useState } from "react";
+import { ArrowLeftIcon } from "lucide-react";
+import { useTranslations } from "next-intl";
+import { Button } from "@/components/ui/button";
+import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
+import { Skeleton } from "@/components/ui/skeleton";
+import { EmptyState } from "@/components/ui/empty-state";
+import { ErrorState } from "@/components/common/error-state";
+import { TRACE_MAX_DAYS, useTraces } from "@/lib/client/bot-library";
+import { TraceDetailView } from "./trace-detail";
+import { TraceRows } from "./traces-table";
+
+export type TraceTarget = { traceId: string } | { conversationId: string; displayId: number } | null;
+
+/** One turn in detail, or the turns of one conversation to pick from. */
+export function TraceDrawer({ target, onClose }: { target: TraceTarget; onClose: () => void }) {
+  return (
+    <Sheet open={Boolean(target)} onOpenChange={(o) => !o && onClose()}>
+      <SheetContent className="w-full sm:max-w-2xl" data-testid="trace-drawer">
+        {target && ("traceId" in target ? <TraceDetailView traceId={target.traceId} /> : <ConversationTraces key={target.conversationId} conversationId={target.conversationId} displayId={target.displayId} />)}
+      </SheetContent>
+    </Sheet>
+  );
+}
+
+function ConversationTraces({ conversationId, displayId }: { conversationId: string; displayId: number }) {
+  const t = useTranslations("botLibrary.metrics.drawer");
+  const [traceId, setTraceId] = useState<string | null>(null);
+  // The traces endpoint has no conversation filter: the latest 200 of the last 30 days, kept to this conversation.
+  const traces = useTraces({ days: TRACE_MAX_DAYS, page: 1, limit: 200 });
+  const mine = traces.data?.data.filter((tr) => tr.conversationId === conversationId) ?? [];
+  if (traceId)
+    return (
+      <>
+        <div className="px-4 pt-4">
+          <Button variant="ghost" size="sm" onClick={() => setTraceId(null)} data-testid="trace-back">
+            <ArrowLeftIcon />
+            {t("back")}
+          </Button>
+        </div>
+        <TraceDetailView traceId={traceId} />
+      </>
+    );
+  return (
+    <>
+      <SheetHeader>
+        <SheetTitle>{t("conversationTitle", { id: displayId })}</SheetTitle>
+        <SheetDescription>{t("conversationText")}</SheetDescription>
+      </SheetHeader>
+      <div className="px-0">
+        {traces.isPending ? (
+          <div className="flex flex-col gap-2 px-4">
+            {Array.from({ length: 4 }, (_, i) => (
+              <Skeleton key={i} className="h-12 w-full" />
+            ))}
+          </div>
+        ) : traces.isError ? (
+          <ErrorState error={traces.error} onRetry={() => void traces.refetch()} />
+        ) : mine.length === 0 ? (
+          <EmptyState title={t("noTraces")} />
+        ) : (
+          <TraceRows traces={mine} onOpen={setTraceId} />
+        )}
+      </div>
+    </>
+  );
+}

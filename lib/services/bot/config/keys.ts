@@ -1,0 +1,47 @@
+import { findConfig, findCurrentConfig } from "@/db/queries/bot-config";
+import { findPreset } from "@/db/queries/bot-settings";
+import type { Ctx } from "@/lib/api/context";
+import { errors } from "@/lib/api/errors";
+import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto/secrets";
+import { audit } from "@/lib/services/audit";
+
+/**
+ * Provider keys are write-only in the API: `apiKey: "sk-…"` sets, `null` clears, absent keeps. Answers show
+ * maskedKeySchema.
+ */
+export function maskedKey(enc: string | null): { isSet: boolean; masked: string | null } {
+  if (!enc) return { isSet: false, masked: null };
+  try {
+    return { isSet: true, masked: maskSecret(decryptSecret(enc)) };
+  } catch {
+    // A key encrypted under a rotated-away ENCRYPTION_KEY: set, but unreadable until re-entered.
+    return { isSet: true, masked: "••••" };
+  }
+}
+
+/** The column patch for an `apiKey` input (undefined: no change). */
+export function keyPatch(apiKey: string | null | undefined): { apiKeyEnc?: string | null } {
+  if (apiKey === undefined) return {};
+  return { apiKeyEnc: apiKey ? encryptSecret(apiKey) : null };
+}
+
+/**
+ * GET /bot-config/reveal-key: the plain key of a preset, a config, or the current config (null when none is set).
+ * Every reveal is audited (never the key itself).
+ */
+export async function revealKey(ctx: Ctx, query: { configId?: number; presetId?: number }) {
+  let target: { type: string; id: number; apiKeyEnc: string | null } | undefined;
+  if (query.presetId) {
+    const preset = await findPreset(ctx.orgId, query.presetId);
+    if (!preset) throw errors.notFound("Preset");
+    target = { type: "bot_preset", ...preset };
+  } else {
+    const config = query.configId ? await findConfig(ctx.orgId, query.configId) : await findCurrentConfig(ctx.orgId);
+    if (!config) throw errors.notFound("Bot config");
+    target = { type: "bot_config", ...config };
+  }
+  if (!target.apiKeyEnc) return { apiKey: null };
+  const apiKey = decryptSecret(target.apiKeyEnc);
+  await audit(ctx, "bot.key_revealed", { type: target.type, id: target.id });
+  return { apiKey };
+}

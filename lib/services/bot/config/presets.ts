@@ -1,0 +1,88 @@
+import { deletePreset as deleteRow, insertPreset, listPresets as listRows, updatePreset as updateRow, type BotPresetRow } from "@/db/queries/bot-config";
+import { findPreset } from "@/db/queries/bot-settings";
+import { getDb } from "@/db/client";
+import type { Ctx } from "@/lib/api/context";
+import type { PresetInput, PresetPatch } from "@/lib/api/contracts/bot-presets";
+import type { PresetDto } from "@/lib/api/contracts/bot-schemas";
+import { errors, isUniqueViolation } from "@/lib/api/errors";
+import { emit } from "@/lib/events/emit";
+import { audit } from "@/lib/services/audit";
+import { forgetBotGate } from "../settings";
+import { keyPatch, maskedKey } from "./keys";
+import { checkProviderFields } from "./models";
+
+export function presetDto(row: BotPresetRow): PresetDto {
+  return {
+    id: String(row.id),
+    name: row.name,
+    provider: row.provider,
+    model: row.model,
+    baseUrl: row.baseUrl,
+    apiKey: maskedKey(row.apiKeyEnc),
+    embeddingModel: row.embeddingModel,
+    temperature: row.temperature,
+    maxTokens: row.maxTokens,
+    createdAt: row.createdAt.toISOString(),
+    updatedAt: row.updatedAt.toISOString(),
+  };
+}
+
+async function uniqueName<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
+  try {
+    return await write();
+  } catch (e) {
+    if (isUniqueViolation(e)) throw errors.conflict(`A preset named "${name}" already exists`, [{ path: "name", message: "is already taken" }]);
+    throw e;
+  }
+}
+
+const changed = (ctx: Ctx, id: number) => {
+  // A preset may be what the active config runs on.
+  forgetBotGate(ctx.orgId);
+  emit("bot.changed", { orgId: ctx.orgId, resource: "preset", id });
+};
+
+export async function listPresets(ctx: Ctx) {
+  return { data: (await listRows(ctx.orgId)).map(presetDto) };
+}
+
+export async function createPreset(ctx: Ctx, input: PresetInput) {
+  checkProviderFields({ provider: input.provider, baseUrl: input.baseUrl ?? null, baseUrlChanged: true });
+  const { apiKey, ...fields } = input;
+  const row = await uniqueName(input.name, () =>
+    getDb().transaction(async (tx) => {
+      const created = await insertPreset({ ...fields, ...keyPatch(apiKey), orgId: ctx.orgId, createdById: ctx.user?.id ?? null }, tx);
+      if (apiKey) await audit(ctx, "bot.key_changed", { type: "bot_preset", id: created.id }, { cleared: false }, tx);
+      return created;
+    }),
+  );
+  changed(ctx, row.id);
+  return presetDto(row);
+}
+
+export async function updatePreset(ctx: Ctx, id: number, input: PresetPatch) {
+  const row = await uniqueName(input.name, () =>
+    getDb().transaction(async (tx) => {
+      const current = await findPreset(ctx.orgId, id, tx);
+      if (!current) throw errors.notFound("Preset");
+      checkProviderFields({
+        provider: input.provider ?? current.provider,
+        baseUrl: input.baseUrl !== undefined ? input.baseUrl : current.baseUrl,
+        baseUrlChanged: input.baseUrl !== undefined,
+      });
+      const { apiKey, ...fields } = input;
+      const updated = (await updateRow(ctx.orgId, id, { ...fields, ...keyPatch(apiKey) }, tx))!;
+      if (apiKey !== undefined) await audit(ctx, "bot.key_changed", { type: "bot_preset", id }, { cleared: apiKey === null }, tx);
+      return updated;
+    }),
+  );
+  changed(ctx, id);
+  return presetDto(row);
+}
+
+/** Configs that used the preset keep working on their own provider fields (the FK sets their presetId to null). */
+export async function deletePreset(ctx: Ctx, id: number) {
+  if (!(await deleteRow(ctx.orgId, id))) throw errors.notFound("Preset");
+  changed(ctx, id);
+  emit("bot.changed", { orgId: ctx.orgId, resource: "config", id: null });
+}

@@ -1,0 +1,270 @@
+import { getDb, type Tx } from "@/db/client";
+import { insertConfig, insertIntents, insertPromptVersion, lastPromptVersion, updateConfig, type BotConfigRow } from "@/db/queries/bot-config";
+import {
+  connectionsByNames,
+  countDocuments,
+  deleteIntentsOf,
+  documentsByTitles,
+  insertChunks,
+  insertConnection,
+  insertDocument,
+  insertFileRow,
+  insertMedia,
+  insertTool,
+  mediaByNames,
+  presetsByNames,
+  teamsByNames,
+  toolsByNames,
+} from "@/db/queries/bot-library";
+import type { Ctx } from "@/lib/api/context";
+import type { BotConfigDto } from "@/lib/api/contracts/bot-schemas";
+import { errors, zodDetails } from "@/lib/api/errors";
+import { emit } from "@/lib/events/emit";
+import type { BotResource } from "@/lib/events/types";
+import { assertPublicUrlShape } from "@/lib/net/safe-fetch";
+import { removeObject } from "@/lib/services/files/store";
+import { planLimits } from "@/lib/billing/plans";
+import { configDto } from "./config/load";
+import { exportDocumentSchema, type ExportDocument } from "./export-document";
+import { stageFiles, type Staged, type StagedFiles } from "./import-files";
+
+export type ImportOptions = { files?: Record<string, Uint8Array>; name?: string };
+export type ImportCounts = { intents: number; tools: number; connections: number; media: number; documents: number };
+export type ImportResult = { config: BotConfigDto; created: ImportCounts; warnings: string[] };
+
+const lower = (s: string) => s.toLowerCase();
+
+export function parseExportDocument(payload: unknown): ExportDocument {
+  const r = exportDocumentSchema.safeParse(payload);
+  if (!r.success) throw errors.validation("This is not a valid bot export document", zodDetails(r.error));
+  return r.data;
+}
+
+/** URLs are checked before anything is written (the same shape rule as the builder's own forms). */
+function checkUrls(doc: ExportDocument) {
+  const check = (url: string | null | undefined, path: string) => {
+    if (!url) return;
+    try {
+      assertPublicUrlShape(url);
+    } catch (e) {
+      throw errors.validation("The document holds an invalid URL", [{ path, message: (e as Error).message }]);
+    }
+  };
+  check(doc.config.baseUrl, "config.baseUrl");
+  doc.connections?.forEach((c, i) => check(c.baseUrl, `connections.${i}.baseUrl`));
+  doc.tools?.forEach((t, i) => /^https?:/i.test(t.url) && check(t.url, `tools.${i}.url`));
+}
+
+const nameMap = <T extends { id: number; name: string }>(rows: T[]) => new Map(rows.map((r) => [lower(r.name), r.id]));
+
+/**
+ * Writes the document into the org inside `tx`: connections, tools, media and documents by name (existing ones are
+ * reused), then the config (a new draft, or `configId` replaced in place) and its intents.
+ */
+export async function applyDocument(tx: Tx, ctx: Pick<Ctx, "orgId" | "user" | "org">, doc: ExportDocument, staged: StagedFiles, target: { configId: number } | { name?: string }) {
+  const orgId = ctx.orgId;
+  const createdById = ctx.user?.id ?? null;
+  const created: ImportCounts = { intents: 0, tools: 0, connections: 0, media: 0, documents: 0 };
+  const warnings: string[] = [];
+  const usedKeys = new Set<string>();
+
+  const connections = nameMap(await connectionsByNames(orgId, (doc.connections ?? []).map((c) => c.name), tx));
+  for (const c of doc.connections ?? []) {
+    if (connections.has(lower(c.name))) continue;
+    const row = await insertConnection({ orgId, name: c.name, description: c.description ?? null, baseUrl: c.baseUrl, authType: c.authType, headers: c.headers ?? {}, createdById }, tx);
+    connections.set(lower(c.name), row.id);
+    created.connections += 1;
+    if (c.authType !== "NONE") warnings.push(`Connection "${c.name}" was created without its credentials: add them in Tools → Connections`);
+  }
+
+  const toolNames = [...(doc.tools ?? []).map((t) => t.name), ...(doc.config.settings?.tools ?? []), ...doc.intents.flatMap((i) => (i.tool ? [i.tool] : []))];
+  const tools = nameMap(await toolsByNames(orgId, toolNames, tx));
+  for (const t of doc.tools ?? []) {
+    if (tools.has(lower(t.name))) continue;
+    const connectionId = t.connection ? (connections.get(lower(t.connection)) ?? null) : null;
+    if (t.connection && !connectionId) warnings.push(`Tool "${t.name}": connection "${t.connection}" does not exist here`);
+    const row = await insertTool(
+      {
+        orgId,
+        name: t.name,
+        description: t.description,
+        method: t.method,
+        url: t.url,
+        connectionId,
+        headers: t.headers ?? {},
+        query: t.query ?? {},
+        bodyTemplate: t.bodyTemplate ?? null,
+        parameters: t.parameters ?? [],
+        responsePath: t.responsePath ?? null,
+        timeoutMs: t.timeoutMs ?? 10_000,
+        isActive: t.isActive ?? true,
+        availableToAgents: t.availableToAgents ?? false,
+        createdById,
+      },
+      tx,
+    );
+    tools.set(lower(t.name), row.id);
+    created.tools += 1;
+  }
+
+  const mediaNames = [...(doc.media ?? []).map((m) => m.name), ...doc.intents.flatMap((i) => (i.media ? [i.media] : []))];
+  const media = nameMap(await mediaByNames(orgId, mediaNames, tx));
+  for (const m of doc.media ?? []) {
+    if (media.has(lower(m.name))) continue;
+    const s = staged.media.get(lower(m.name));
+    if (!s) continue;
+    const fileRow = (f: Staged) => insertFileRow({ orgId, uploadedById: createdById, ...f, purpose: "bot-media" }, tx);
+    const file = await fileRow(s.file);
+    const thumb = s.thumbnail ? await fileRow(s.thumbnail) : null;
+    [s.file, s.thumbnail].forEach((f) => f && usedKeys.add(f.storageKey));
+    const row = await insertMedia(
+      { orgId, name: m.name, description: m.description ?? null, kind: s.kind, fileId: file.id, thumbnailFileId: thumb?.id ?? null, mimeType: file.contentType, size: file.size, tags: m.tags ?? [], createdById },
+      tx,
+    );
+    media.set(lower(m.name), row.id);
+    created.media += 1;
+  }
+
+  const docs = new Set((await documentsByTitles(orgId, (doc.documents ?? []).map((d) => d.title), tx)).map((d) => lower(d.title)));
+  const newDocs = new Set((doc.documents ?? []).map((d) => lower(d.title)).filter((t) => !docs.has(t)));
+  const limit = planLimits(ctx.org.plan).knowledgeDocuments;
+  if (limit !== null && newDocs.size && (await countDocuments(orgId, tx)) + newDocs.size > limit) {
+    throw errors.rule("PLAN_LIMIT_REACHED", `Your plan includes ${limit} knowledge documents; this import would add ${newDocs.size}. Delete some or upgrade the plan.`);
+  }
+  for (const d of doc.documents ?? []) {
+    if (docs.has(lower(d.title))) continue;
+    const s = staged.documents.get(lower(d.title));
+    const file = s ? await insertFileRow({ orgId, uploadedById: createdById, ...s, purpose: "bot-document" }, tx) : null;
+    if (s) usedKeys.add(s.storageKey);
+    const row = await insertDocument(
+      {
+        orgId,
+        title: d.title,
+        fileId: file?.id ?? null,
+        filename: d.filename ?? null,
+        mimeType: d.mimeType,
+        size: d.size ?? file?.size ?? 0,
+        status: "READY",
+        progress: 100,
+        pageCount: d.pageCount ?? null,
+        chunkCount: d.chunks.length,
+        createdById,
+        processedAt: new Date(),
+      },
+      tx,
+    );
+    await insertChunks(
+      d.chunks.map((c, position) => ({ orgId, documentId: row.id, position, content: c.content, location: c.location ?? null, tokenCount: Math.ceil(c.content.length / 4) })),
+      tx,
+    );
+    docs.add(lower(d.title));
+    created.documents += 1;
+  }
+
+  const teamNames = [doc.config.settings?.handoffTeam, ...doc.intents.map((i) => i.team)].filter((n): n is string => !!n);
+  const teams = nameMap(await teamsByNames(orgId, teamNames, tx));
+  const [preset] = doc.config.preset ? await presetsByNames(orgId, [doc.config.preset], tx) : [];
+  if (doc.config.preset && !preset) warnings.push(`Provider preset "${doc.config.preset}" does not exist here: the config uses its own provider fields`);
+  const ref = (map: Map<string, number>, name: string | null | undefined, what: string) => {
+    if (!name) return null;
+    const id = map.get(lower(name));
+    if (!id) warnings.push(`${what} "${name}" does not exist here and was left out`);
+    return id ?? null;
+  };
+
+  const c = doc.config;
+  const s = c.settings ?? {};
+  const values = {
+    presetId: preset?.id ?? null,
+    provider: c.provider ?? null,
+    model: c.model ?? null,
+    baseUrl: c.baseUrl ?? null,
+    embeddingModel: c.embeddingModel ?? null,
+    temperature: c.temperature ?? 0.3,
+    maxTokens: c.maxTokens ?? 500,
+    welcomeMessage: c.welcomeMessage ?? null,
+    fallbackMessage: c.fallbackMessage ?? null,
+    handoffMessage: c.handoffMessage ?? null,
+    confidenceThreshold: c.confidenceThreshold ?? 0.5,
+    language: c.language ?? "es",
+    settings: {
+      ...(s.handoffKeywords ? { handoffKeywords: s.handoffKeywords } : {}),
+      ...(s.historyTurns !== undefined ? { historyTurns: s.historyTurns } : {}),
+      ...(s.ragTopK !== undefined ? { ragTopK: s.ragTopK } : {}),
+      ...(s.ragEnabled !== undefined ? { ragEnabled: s.ragEnabled } : {}),
+      toolIds: (s.tools ?? []).map((n) => ref(tools, n, "Tool")).filter((id): id is number => id !== null),
+      handoffTeamId: ref(teams, s.handoffTeam, "Team"),
+    },
+  };
+  const systemPrompt = c.systemPrompt ?? "";
+  let config: BotConfigRow;
+  if ("configId" in target) {
+    const version = (await lastPromptVersion(target.configId, tx)) + 1;
+    const updated = await updateConfig(orgId, target.configId, { ...values, systemPrompt, promptVersion: version }, tx);
+    if (!updated) throw errors.notFound("Bot config");
+    config = updated;
+    await insertPromptVersion({ orgId, configId: config.id, version, systemPrompt, note: "Restored from a snapshot", createdById }, tx);
+    await deleteIntentsOf(orgId, config.id, tx);
+  } else {
+    config = await insertConfig({ ...values, orgId, name: target.name ?? c.name, isActive: false, systemPrompt, promptVersion: 1, createdById }, tx);
+    await insertPromptVersion({ orgId, configId: config.id, version: 1, systemPrompt, note: "Imported", createdById }, tx);
+  }
+  const intents = await insertIntents(
+    doc.intents.map((i, position) => ({
+      orgId,
+      configId: config.id,
+      name: i.name,
+      description: i.description ?? null,
+      position,
+      isActive: i.isActive ?? true,
+      keywords: i.keywords ?? [],
+      patterns: i.patterns ?? [],
+      examples: i.examples ?? [],
+      action: i.action,
+      response: i.response ?? null,
+      mediaId: ref(media, i.media, `Media of intent "${i.name}":`),
+      toolId: ref(tools, i.tool, `Tool of intent "${i.name}":`),
+      teamId: ref(teams, i.team, `Team of intent "${i.name}":`),
+      actionConfig: i.actionConfig ?? {},
+    })),
+    tx,
+  );
+  created.intents = intents.length;
+  return { config, created, warnings: [...new Set(warnings)], usedKeys };
+}
+
+/** Events after a committed import or restore: the config, and each kind of row that was created. */
+export function emitImported(orgId: number, configId: number, created: ImportCounts) {
+  emit("bot.changed", { orgId, resource: "config", id: configId });
+  emit("bot.changed", { orgId, resource: "intent", id: null });
+  const kinds: [keyof ImportCounts, BotResource][] = [
+    ["tools", "tool"],
+    ["connections", "connection"],
+    ["media", "media"],
+    ["documents", "document"],
+  ];
+  for (const [k, resource] of kinds) if (created[k]) emit("bot.changed", { orgId, resource, id: null });
+}
+
+/** Stages the files, writes everything in one transaction, and cleans the storage up whichever way it ends. */
+export async function runImport<T extends { usedKeys: Set<string> }>(orgId: number, doc: ExportDocument, files: Record<string, Uint8Array> | undefined, write: (tx: Tx, staged: StagedFiles) => Promise<T>) {
+  checkUrls(doc);
+  const staged = await stageFiles(orgId, doc, files);
+  let result: T;
+  try {
+    result = await getDb().transaction((tx) => write(tx, staged));
+  } catch (e) {
+    await Promise.all(staged.keys.map(removeObject));
+    throw e;
+  }
+  // A row of that name appeared between staging and the transaction: its staged file is not needed.
+  await Promise.all(staged.keys.filter((k) => !result.usedKeys.has(k)).map(removeObject));
+  return result;
+}
+
+export async function applyImport(ctx: Ctx, payload: unknown, opts: { files?: Record<string, Uint8Array>; name?: string }): Promise<ImportResult> {
+  const doc = parseExportDocument(payload);
+  const r = await runImport(ctx.orgId, doc, opts.files, (tx, staged) => applyDocument(tx, ctx, doc, staged, { name: opts.name }));
+  emitImported(ctx.orgId, r.config.id, r.created);
+  return { config: await configDto(r.config), created: r.created, warnings: r.warnings };
+}
