@@ -2,9 +2,9 @@
  * `npm run bench:rag` — the knowledge base at scale, in-process against a throwaway embedded PostgreSQL of its own
  * (never the dev one; a fresh temp data dir on port 54372 by default). Prints:
  *  - retrieval p50/p95 over 20,000 chunks (target p95 < 50 ms), text-only (no provider, the offline demo) and hybrid
- *    (full-text + exact cosine, with a deterministic fake embedding model of BENCH_DIMS dimensions, default 256);
+ *    (full-text + exact cosine, with a deterministic fake embedding model of BENCH_DIMS dimensions, default 512 — what OpenAI embeddings are stored at);
  *  - the ingestion time of a 200-page PDF made by lib/testing/make-docs.ts, embedded with the fake model (target < 60 s).
- * Env: BENCH_CHUNKS (20000), BENCH_DIMS (256), BENCH_SAMPLES (300 per mode), BENCH_PAGES (200), BENCH_PG_PORT (54372).
+ * Env: BENCH_CHUNKS (20000), BENCH_DIMS (512), BENCH_SAMPLES (300 per mode), BENCH_PAGES (200), BENCH_PG_PORT (54372).
  */
 import { mkdtempSync, rmSync, chmodSync } from "node:fs";
 import { tmpdir } from "node:os";
@@ -17,7 +17,7 @@ import { ensureDatabase, startEmbeddedPostgres } from "../lib/embedded/postgres"
 import { pct } from "./bench-server";
 
 const CHUNKS = Number(process.env.BENCH_CHUNKS ?? 20_000);
-const DIMS = Number(process.env.BENCH_DIMS ?? 256);
+const DIMS = Number(process.env.BENCH_DIMS ?? 512);
 const SAMPLES = Number(process.env.BENCH_SAMPLES ?? 300);
 const PAGES = Number(process.env.BENCH_PAGES ?? 200);
 const PG_PORT = Number(process.env.BENCH_PG_PORT ?? 54372);

@@ -13,6 +13,7 @@ import {
   teamMembers,
   teams,
   users,
+  type TraceStep,
 } from "@/db/schema";
 
 /** What the bot engine reads and writes: intents in order, traces, sessions, usage, the thread it answers. */
@@ -51,6 +52,14 @@ export async function findOrgPlan(orgId: number, tx: Tx = getDb()) {
 export async function insertTrace(values: BotTraceInsert, tx: Tx = getDb()): Promise<BotTraceRow | undefined> {
   const [row] = await tx.insert(botTraces).values(values).onConflictDoNothing().returning();
   return row;
+}
+
+/** Adds what happened after the turn (its sending) to a stored trace; `outcome` replaces the turn's when given. */
+export async function appendTraceSteps(orgId: number, traceId: string, steps: TraceStep[], outcome?: BotTraceRow["outcome"], tx: Tx = getDb()) {
+  await tx
+    .update(botTraces)
+    .set({ steps: sql`${botTraces.steps} || ${JSON.stringify(steps)}::jsonb`, ...(outcome ? { outcome } : {}) })
+    .where(and(eq(botTraces.orgId, orgId), eq(botTraces.traceId, traceId)));
 }
 
 export async function traceOfMessage(orgId: number, messageId: number, tx: Tx = getDb()): Promise<BotTraceRow | undefined> {

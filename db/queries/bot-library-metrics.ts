@@ -4,11 +4,16 @@ import { botFeedback, botIntents, botSessions, botTraces, contacts, conversation
 
 /** Metrics of the bot from our own records (bot_traces, bot_sessions, bot_feedback). Always scoped by org. */
 
-type Window = { orgId: number; since: Date; source?: "WHATSAPP" | "SANDBOX" | "TEST" };
+type Window = { orgId: number; since: Date; source?: "WHATSAPP" | "SANDBOX" | "TEST"; conversationId?: number };
 
 /** Test calls of the builder (/bot-config/test) are not conversations: left out unless asked for. */
 const traceWindow = (w: Window): SQL =>
-  and(eq(botTraces.orgId, w.orgId), gte(botTraces.createdAt, w.since), w.source ? eq(botTraces.source, w.source) : ne(botTraces.source, "TEST"))!;
+  and(
+    eq(botTraces.orgId, w.orgId),
+    gte(botTraces.createdAt, w.since),
+    w.source ? eq(botTraces.source, w.source) : ne(botTraces.source, "TEST"),
+    w.conversationId === undefined ? undefined : eq(botTraces.conversationId, w.conversationId),
+  )!;
 
 const int = (v: unknown) => Number(v ?? 0);
 

@@ -1,4 +1,4 @@
-import { and, eq } from "drizzle-orm";
+import { and, eq, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import { botConfigs, botPresets, botSettings, type BotMode, type WritingAssistConfig } from "@/db/schema";
 
@@ -24,6 +24,16 @@ export async function upsertBotSettings(
     .onConflictDoUpdate({ target: botSettings.orgId, set: { ...patch, updatedAt: new Date() } })
     .returning();
   return row;
+}
+
+/** Writing assist stops naming a preset that is going away (it falls back to the active config's provider). */
+export async function clearWritingAssistPreset(orgId: number, presetId: number, tx: Tx = getDb()): Promise<boolean> {
+  const rows = await tx
+    .update(botSettings)
+    .set({ writingAssist: sql`jsonb_set(${botSettings.writingAssist}, '{presetId}', 'null'::jsonb)`, updatedAt: new Date() })
+    .where(and(eq(botSettings.orgId, orgId), sql`${botSettings.writingAssist}->>'presetId' = ${String(presetId)}`))
+    .returning({ orgId: botSettings.orgId });
+  return rows.length > 0;
 }
 
 export async function findActiveConfig(orgId: number, tx: Tx = getDb()): Promise<BotConfigRow | undefined> {

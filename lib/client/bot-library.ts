@@ -120,8 +120,8 @@ export function useBotSessions(params: { days: number; closureType?: ClosureType
   });
 }
 
-/** Latest traces, newest first (the endpoint gives no total: a full page means there may be more). */
-export function useTraces(params: { days: number; page: number; limit: number }, enabled = true) {
+/** Latest traces, newest first, with the total to page through; `conversationId` keeps one conversation's turns. */
+export function useTraces(params: { days: number; page: number; limit: number; conversationId?: string }, enabled = true) {
   const query = { ...params, days: Math.min(params.days, TRACE_MAX_DAYS) };
   return useQuery({
     queryKey: libraryKeys.traces(query),

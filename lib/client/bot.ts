@@ -70,7 +70,8 @@ export const botKeys = {
 };
 
 // Writes always name their config (configId): without it the API acts on the active one, and may create it.
-const refreshBot = (qc: QueryClient) => qc.invalidateQueries({ queryKey: botKeys.all });
+// Model lists do not change with builder edits (and LOCAL ones cost a call to the org's server).
+const refreshBot = (qc: QueryClient) => qc.invalidateQueries({ queryKey: botKeys.all, predicate: (q) => q.queryKey[1] !== "models" });
 
 /** Other admins edit the bot too: every builder change arrives as "bot.changed" and the builder refetches. */
 export function useLiveBot() {

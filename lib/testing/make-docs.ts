@@ -14,8 +14,10 @@ function wrap(text: string): string[] {
   for (const paragraph of text.split(/\n/)) {
     let line = "";
     for (const word of paragraph.split(/\s+/).filter(Boolean)) {
-      if (line && line.length + 1 + word.length > LINE_CHARS) (lines.push(line), (line = ""));
-      line = line ? `${line} ${word}` : word;
+      if (line && line.length + 1 + word.length > LINE_CHARS) {
+        lines.push(line);
+        line = word;
+      } else line = line ? `${line} ${word}` : word;
     }
     lines.push(line);
   }

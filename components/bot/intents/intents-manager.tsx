@@ -194,7 +194,7 @@ function IntentRow(props: {
       onDragEnd={props.onDragEnd}
       onDragOver={props.onDragOver}
       className={cn(
-        "relative flex items-start gap-2 px-2 py-3 sm:gap-3 sm:px-3",
+        "relative flex flex-wrap items-start gap-x-2 gap-y-1 px-2 py-3 sm:flex-nowrap sm:gap-x-3 sm:px-3",
         props.dragging && "opacity-50",
         !intent.isActive && "bg-muted/40",
         props.dropBefore && "before:absolute before:inset-x-0 before:-top-px before:h-0.5 before:bg-primary",
@@ -207,7 +207,7 @@ function IntentRow(props: {
         <GripVerticalIcon className="size-4" />
       </span>
       <span className="mt-0.5 w-5 shrink-0 text-right text-xs tabular-nums text-muted-foreground">{index + 1}</span>
-      <div className="min-w-0 flex-1 space-y-1">
+      <div className="min-w-0 flex-1 basis-52 space-y-1">
         <div className="flex flex-wrap items-center gap-2">
           <button type="button" onClick={props.onEdit} className="truncate text-left font-medium hover:underline focus-visible:underline focus-visible:outline-none" data-testid="intent-open">
             {intent.name}
@@ -229,7 +229,7 @@ function IntentRow(props: {
         )}
         {intent.response && <p className="line-clamp-1 text-xs text-muted-foreground">{intent.response}</p>}
       </div>
-      <div className="flex shrink-0 flex-wrap items-center justify-end gap-0.5">
+      <div className="ml-auto flex shrink-0 items-center justify-end gap-0.5">
         <Switch
           checked={intent.isActive}
           disabled={update.isPending}

@@ -8,9 +8,12 @@ import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "
 import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/common/error-state";
+import { Pagination } from "@/components/common/pagination";
 import { TRACE_MAX_DAYS, useTraces } from "@/lib/client/bot-library";
 import { TraceDetailView } from "./trace-detail";
 import { TraceRows } from "./traces-table";
+
+const LIMIT = 50;
 
 export type TraceTarget = { traceId: string } | { conversationId: string; displayId: number } | null;
 
@@ -28,9 +31,8 @@ export function TraceDrawer({ target, onClose }: { target: TraceTarget; onClose:
 function ConversationTraces({ conversationId, displayId }: { conversationId: string; displayId: number }) {
   const t = useTranslations("botLibrary.metrics.drawer");
   const [traceId, setTraceId] = useState<string | null>(null);
-  // The traces endpoint has no conversation filter: the latest 200 of the last 30 days, kept to this conversation.
-  const traces = useTraces({ days: TRACE_MAX_DAYS, page: 1, limit: 200 });
-  const mine = traces.data?.data.filter((tr) => tr.conversationId === conversationId) ?? [];
+  const [page, setPage] = useState(1);
+  const traces = useTraces({ days: TRACE_MAX_DAYS, page, limit: LIMIT, conversationId });
   if (traceId)
     return (
       <>
@@ -58,10 +60,15 @@ function ConversationTraces({ conversationId, displayId }: { conversationId: str
           </div>
         ) : traces.isError ? (
           <ErrorState error={traces.error} onRetry={() => void traces.refetch()} />
-        ) : mine.length === 0 ? (
+        ) : traces.data.data.length === 0 ? (
           <EmptyState title={t("noTraces")} />
         ) : (
-          <TraceRows traces={mine} onOpen={setTraceId} />
+          <>
+            <TraceRows traces={traces.data.data} onOpen={setTraceId} />
+            <div className="px-4 py-3">
+              <Pagination page={page} limit={LIMIT} total={traces.data.total} onPage={setPage} />
+            </div>
+          </>
         )}
       </div>
     </>

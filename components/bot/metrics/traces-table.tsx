@@ -1,13 +1,13 @@
 "use client";
 
-import { useState } from "react";
 import { ActivityIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
-import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { ErrorState } from "@/components/common/error-state";
+import { Pagination } from "@/components/common/pagination";
 import { RelativeTime } from "@/components/common/relative-time";
 import { TableSkeleton } from "@/components/common/table-skeleton";
+import { useKeyedState } from "@/components/common/use-keyed-state";
 import { TRACE_MAX_DAYS, useTraces, type TraceSummary } from "@/lib/client/bot-library";
 import { OutcomeBadge } from "./trace-bits";
 
@@ -45,7 +45,8 @@ export function TraceRows({ traces, onOpen }: { traces: TraceSummary[]; onOpen: 
 /** The period's latest bot turns, newest first. */
 export function TracesTable({ days, onOpen }: { days: number; onOpen: (traceId: string) => void }) {
   const t = useTranslations("botLibrary.metrics.traces");
-  const [page, setPage] = useState(1);
+  // A new period starts again at its first page.
+  const [page, setPage] = useKeyedState(1, String(days));
   const traces = useTraces({ days, page, limit: LIMIT });
   return (
     <section className="flex flex-col gap-3" aria-labelledby="traces-heading" data-testid="metrics-traces">
@@ -66,16 +67,7 @@ export function TracesTable({ days, onOpen }: { days: number; onOpen: (traceId: 
           <TraceRows traces={traces.data.data} onOpen={onOpen} />
         )}
       </div>
-      {traces.data && (page > 1 || traces.data.data.length === LIMIT) && (
-        <div className="flex items-center justify-end gap-2">
-          <Button variant="outline" size="sm" disabled={page <= 1} onClick={() => setPage(page - 1)} data-testid="metrics-traces-newer">
-            {t("newer")}
-          </Button>
-          <Button variant="outline" size="sm" disabled={traces.data.data.length < LIMIT} onClick={() => setPage(page + 1)} data-testid="metrics-traces-older">
-            {t("older")}
-          </Button>
-        </div>
-      )}
+      {traces.data && <Pagination page={page} limit={LIMIT} total={traces.data.total} onPage={setPage} />}
     </section>
   );
 }

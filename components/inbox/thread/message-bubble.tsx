@@ -1,6 +1,7 @@
 "use client";
 
 import { useState } from "react";
+import dynamic from "next/dynamic";
 import { BotIcon, EyeOffIcon, LockIcon, RotateCwIcon, Trash2Icon } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { Ticks } from "@/components/sandbox/ticks";
@@ -10,6 +11,9 @@ import { cn } from "@/lib/utils";
 import { MessageActions, type BubbleHandlers } from "./message-actions";
 import { MessageBody } from "./message-body";
 import { isSystem } from "./thread-model";
+
+// Only bot bubbles load it: the inbox's first load does not carry it.
+const BotFeedback = dynamic(() => import("./bot-feedback").then((m) => m.BotFeedback), { ssr: false });
 
 export type ThreadHandlers = BubbleHandlers & { onResend: (tempId: string) => void; onDiscard: (tempId: string) => void };
 type Reaction = { customer: string | null; business: string | null };
@@ -123,6 +127,7 @@ export function MessageBubble({
                 {t("collapse")}
               </button>
             )}
+            {m.senderType === "BOT" && !inbound && !m.local && !m.isPrivate && <BotFeedback messageId={m.id} conversationId={m.conversationId} />}
             <time dateTime={m.createdAt} title={format.dateTime(new Date(m.createdAt), { dateStyle: "medium", timeStyle: "short" })}>
               {format.dateTime(new Date(m.createdAt), { hour: "2-digit", minute: "2-digit" })}
             </time>

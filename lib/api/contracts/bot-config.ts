@@ -65,7 +65,9 @@ export const getBotConfig = defineContract({
   method: "GET",
   path: "/bot-config",
   summary: "Get bot configuration for the current organization",
-  description: "The active config, else the draft changed last; null when the organization has no config yet (offer to create one).",
+  description:
+    "With configId, that config (404 when it is not the organization's). Without: the active config, else the draft changed last; null when the organization has no config yet (offer to create one).",
+  query: configQuery,
   response: botConfigSchema.nullable(),
 });
 

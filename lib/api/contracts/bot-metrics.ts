@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineContract, iso, queryBoolean } from "../contract";
+import { defineContract, idRef, iso, queryBoolean } from "../contract";
 import { toolCallSchema, traceStepSchema } from "./bot-schemas";
 
 /** Bot metrics from our own traces, sessions and feedback (`source: "local"`: Langfuse is not wired). */
@@ -100,9 +100,11 @@ export const traceMetrics = defineContract({
   summary: "Bot performance metrics from Langfuse traces",
   description:
     "From our own stored traces (`source: \"local\"`; Langfuse is optional and not configured): a summary of the last `days` (1..30) and " +
-    "the latest traces (input and output cut to 300 characters). `force` is accepted for compatibility; traces are always read live.",
+    "the latest traces (input and output cut to 300 characters). `conversationId` keeps one conversation's turns (summary and list); " +
+    "`total` counts the traces the list pages through. `force` is accepted for compatibility; traces are always read live.",
   query: z.strictObject({
     days: z.coerce.number().int().min(1).max(30).default(7),
+    conversationId: idRef.optional(),
     force: queryBoolean.optional(),
     page: z.coerce.number().int().min(1).default(1),
     limit: z.coerce.number().int().min(1).max(200).default(50),
@@ -114,6 +116,7 @@ export const traceMetrics = defineContract({
     data: z.array(traceSummarySchema),
     page: z.number(),
     limit: z.number(),
+    total: z.number(),
   }),
 });
 

@@ -22,13 +22,15 @@ import { errors, zodDetails } from "@/lib/api/errors";
 import { emit } from "@/lib/events/emit";
 import type { BotResource } from "@/lib/events/types";
 import { assertPublicUrlShape } from "@/lib/net/safe-fetch";
+import { audit } from "@/lib/services/audit";
 import { removeObject } from "@/lib/services/files/store";
 import { planLimits } from "@/lib/billing/plans";
 import { configDto } from "./config/load";
 import { exportDocumentSchema, type ExportDocument } from "./export-document";
 import { stageFiles, type Staged, type StagedFiles } from "./import-files";
 
-export type ImportOptions = { files?: Record<string, Uint8Array>; name?: string };
+/** `templateId` names the template imported (for the audit log). */
+export type ImportOptions = { files?: Record<string, Uint8Array>; name?: string; templateId?: string };
 export type ImportCounts = { intents: number; tools: number; connections: number; media: number; documents: number };
 export type ImportResult = { config: BotConfigDto; created: ImportCounts; warnings: string[] };
 
@@ -262,9 +264,14 @@ export async function runImport<T extends { usedKeys: Set<string> }>(orgId: numb
   return result;
 }
 
-export async function applyImport(ctx: Ctx, payload: unknown, opts: { files?: Record<string, Uint8Array>; name?: string }): Promise<ImportResult> {
+export async function applyImport(ctx: Ctx, payload: unknown, opts: ImportOptions): Promise<ImportResult> {
   const doc = parseExportDocument(payload);
-  const r = await runImport(ctx.orgId, doc, opts.files, (tx, staged) => applyDocument(tx, ctx, doc, staged, { name: opts.name }));
+  const r = await runImport(ctx.orgId, doc, opts.files, async (tx, staged) => {
+    const applied = await applyDocument(tx, ctx, doc, staged, { name: opts.name });
+    const meta = { tier: doc.tier, templateId: opts.templateId, created: applied.created };
+    await audit(ctx, "bot.imported", { type: "bot_config", id: applied.config.id }, meta, tx);
+    return applied;
+  });
   emitImported(ctx.orgId, r.config.id, r.created);
   return { config: await configDto(r.config), created: r.created, warnings: r.warnings };
 }

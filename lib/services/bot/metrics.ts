@@ -102,8 +102,8 @@ function traceSummary({ trace: t, intentName }: { trace: TraceListRow; intentNam
 }
 
 /** `force` asked an external tracer to refresh its cache; our traces are read live, so it changes nothing. */
-export async function traceMetrics(ctx: Ctx, q: { days: number; limit: number; page: number }) {
-  const w = { orgId: ctx.orgId, since: sinceDays(q.days) };
+export async function traceMetrics(ctx: Ctx, q: { days: number; limit: number; page: number; conversationId?: number }) {
+  const w = { orgId: ctx.orgId, since: sinceDays(q.days), conversationId: q.conversationId };
   const [totals, outcomes, rows] = await Promise.all([traceTotals(w), outcomeCounts(w), latestTraces(w, q.limit, (q.page - 1) * q.limit)]);
   const count = outcomes.reduce((n, o) => n + o.n, 0);
   return {
@@ -118,6 +118,8 @@ export async function traceMetrics(ctx: Ctx, q: { days: number; limit: number; p
     data: rows.map((r) => traceSummary({ trace: { ...r.trace, intentName: r.intentName }, intentName: r.intentName })),
     page: q.page,
     limit: q.limit,
+    // Every outcome is listed, SKIPPED included: the list pages through exactly the summary's count.
+    total: count,
   };
 }
 

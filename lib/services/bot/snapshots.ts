@@ -4,6 +4,7 @@ import type { Ctx } from "@/lib/api/context";
 import type { BotConfigDto } from "@/lib/api/contracts/bot-schemas";
 import { errors } from "@/lib/api/errors";
 import { emit } from "@/lib/events/emit";
+import { audit } from "@/lib/services/audit";
 import { configDto, targetConfig } from "./config/load";
 import { exportBot } from "./export";
 import { applyDocument, emitImported, parseExportDocument, runImport } from "./import-apply";
@@ -70,7 +71,11 @@ export async function restoreSnapshot(ctx: Ctx, id: number): Promise<BotConfigDt
   const existing = snapshot.configId ? await findConfig(ctx.orgId, snapshot.configId) : undefined;
   if (existing) await takeSnapshot(ctx, existing.id, `Before restore of "${snapshot.name}"`, `Automatic snapshot taken before restoring snapshot ${snapshot.id}`);
   const target = existing ? { configId: existing.id } : { name: `${doc.config.name} (restored)` };
-  const r = await runImport(ctx.orgId, doc, undefined, (tx, staged) => applyDocument(tx, ctx, doc, staged, target));
+  const r = await runImport(ctx.orgId, doc, undefined, async (tx, staged) => {
+    const applied = await applyDocument(tx, ctx, doc, staged, target);
+    await audit(ctx, "bot.snapshot_restored", { type: "bot_snapshot", id: snapshot.id }, { configId: applied.config.id, newDraft: !existing }, tx);
+    return applied;
+  });
   emitImported(ctx.orgId, r.config.id, r.created);
   return configDto(r.config);
 }

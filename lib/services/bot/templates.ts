@@ -8,6 +8,7 @@ import {
 } from "@/db/queries/bot-library";
 import type { Ctx } from "@/lib/api/context";
 import { errors } from "@/lib/api/errors";
+import { audit } from "@/lib/services/audit";
 import { BUILTIN_CREATED_AT, BUILTIN_TEMPLATES } from "./builtin-templates";
 import { exportBot, importBot } from "./export";
 import { parseExportDocument } from "./import-apply";
@@ -62,7 +63,7 @@ export async function importTemplate(ctx: Ctx, id: string) {
     template = row?.isPublished ? row : undefined;
   }
   if (!template) throw errors.notFound("Template");
-  return importBot(ctx, template.payload, { name: template.name });
+  return importBot(ctx, template.payload, { name: template.name, templateId: id });
 }
 
 // ---- platform administration -------------------------------------------------------------------------------------
@@ -73,7 +74,8 @@ export async function listAllTemplates() {
 
 type TemplateInput = { name: string; slug: string; description?: string | null; category?: string | null; isPublished?: boolean; payload: ExportDocument };
 
-export async function createTemplate(ctx: Ctx, input: TemplateInput) {
+/** `source` names the config a template was published from (audit only). */
+export async function createTemplate(ctx: Ctx, input: TemplateInput, source?: { orgId: number; configId: number | null }) {
   const row = await insertTemplate({
     name: input.name,
     slug: input.slug,
@@ -83,18 +85,23 @@ export async function createTemplate(ctx: Ctx, input: TemplateInput) {
     payload: parseExportDocument(input.payload),
     createdById: ctx.user?.id ?? null,
   });
+  await audit(ctx, "bot.template_created", { type: "bot_template", id: row.id }, { slug: row.slug, isPublished: row.isPublished, source });
   return templateDto(row);
 }
 
-export async function updateTemplate(_ctx: Ctx, id: number, patch: Partial<TemplateInput>) {
+export async function updateTemplate(ctx: Ctx, id: number, patch: Partial<TemplateInput>) {
   if (!(await findTemplate(id))) throw errors.notFound("Template");
   const row = await updateTemplateRow(id, { ...patch, ...(patch.payload ? { payload: parseExportDocument(patch.payload) } : {}) });
   if (!row) throw errors.notFound("Template");
+  const fields = Object.keys(patch).filter((k) => patch[k as keyof TemplateInput] !== undefined).sort();
+  await audit(ctx, "bot.template_updated", { type: "bot_template", id }, { slug: row.slug, fields });
   return templateDto(row);
 }
 
-export async function removeTemplate(_ctx: Ctx, id: number) {
-  if (!(await deleteTemplateRow(id))) throw errors.notFound("Template");
+export async function removeTemplate(ctx: Ctx, id: number) {
+  const row = await findTemplate(id);
+  if (!row || !(await deleteTemplateRow(id))) throw errors.notFound("Template");
+  await audit(ctx, "bot.template_deleted", { type: "bot_template", id }, { slug: row.slug, name: row.name });
 }
 
 /** Publishes an organization's config (standard tier: no keys, no credentials, no files) as a template. */
@@ -103,5 +110,5 @@ export async function templateFromConfig(
   input: { orgId: number; name: string; slug: string; configId?: number; description?: string | null; category?: string | null; isPublished?: boolean },
 ) {
   const payload = await exportBot(input.orgId, input.configId ?? null, "standard");
-  return createTemplate(ctx, { ...input, isPublished: input.isPublished ?? true, payload });
+  return createTemplate(ctx, { ...input, isPublished: input.isPublished ?? true, payload }, { orgId: input.orgId, configId: input.configId ?? null });
 }

@@ -4,6 +4,7 @@ import { botConfigs, botIntents, botTemplates, getDb } from "@/lib/testing/db";
 import { encryptSecret } from "@/lib/crypto/secrets";
 import { createTeam, createUser, tokenFor } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
+import { auditOf } from "@/lib/testing/inspect";
 import { DELETE as adminDeleteRoute, PUT as adminPutRoute } from "../admin/bot-templates/[templateId]/route";
 import { POST as fromConfigRoute } from "../admin/bot-templates/from-config/route";
 import { GET as adminListRoute, POST as adminCreateRoute } from "../admin/bot-templates/route";
@@ -41,10 +42,11 @@ describe("bot templates", () => {
     const intents = await getDb().select().from(botIntents).where(eq(botIntents.configId, Number(imported.json.config.id)));
     expect(intents.every((i) => i.orgId === org.id)).toBe(true);
     expect((await call(importRoute, { token: adminToken, params: { id: "builtin-nope" } })).status).toBe(404);
+    expect((await auditOf(org.id, "bot.imported")).map((a) => a.metadata)).toEqual([expect.objectContaining({ tier: expect.any(String), templateId: "builtin-restaurant" })]);
   });
 
-  it("lets super admins manage templates; a normal admin gets 403", async () => {
-    const { adminToken, superToken } = await superAdmin();
+  it("lets super admins manage templates (audited); a normal admin gets 403", async () => {
+    const { org, adminToken, superToken } = await superAdmin();
     for (const res of [
       await call(adminListRoute, { token: adminToken }),
       await call(adminCreateRoute, { token: adminToken, body: { name: "X", slug: "x-template", payload: doc("X") } }),
@@ -81,10 +83,16 @@ describe("bot templates", () => {
     expect((await call(adminDeleteRoute, { token: superToken, params: { templateId: created.json.id } })).status).toBe(204);
     expect((await call(adminDeleteRoute, { token: superToken, params: { templateId: created.json.id } })).status).toBe(404);
     expect((await call(adminPutRoute, { token: superToken, params: { templateId: created.json.id }, body: { name: "Z" } })).status).toBe(404);
+    expect((await auditOf(org.id, "bot.template_created")).map((a) => a.metadata)).toEqual([
+      { slug: "clinic-bot", isPublished: false },
+      { slug: "restaurant-cafe", isPublished: false },
+    ]);
+    expect((await auditOf(org.id, "bot.template_updated"))[0]).toMatchObject({ targetId: created.json.id, metadata: { slug: "clinic-bot", fields: ["description", "isPublished"] } });
+    expect((await auditOf(org.id, "bot.template_deleted"))).toEqual([expect.objectContaining({ targetId: created.json.id, metadata: { slug: "clinic-bot", name: "Clinic" } })]);
   });
 
   it("publishes an organization's config without its secrets", async () => {
-    const { superToken } = await superAdmin();
+    const { org, superToken } = await superAdmin();
     const source = await createTeam();
     await getDb().insert(botConfigs).values({ orgId: source.org.id, name: "Shop bot", isActive: true, provider: "OPENAI", model: "gpt-4o-mini", apiKeyEnc: encryptSecret("sk-never-published") });
     const res = await call(fromConfigRoute, { token: superToken, body: { orgId: String(source.org.id), name: "Shop", slug: "shop" } });
@@ -93,6 +101,7 @@ describe("bot templates", () => {
     const [row] = await getDb().select().from(botTemplates).where(eq(botTemplates.slug, "shop"));
     expect(row.payload).toMatchObject({ tier: "standard", config: { name: "Shop bot", provider: "OPENAI" } });
     expect(JSON.stringify(row.payload)).not.toContain("sk-never-published");
+    expect((await auditOf(org.id, "bot.template_created"))[0].metadata).toEqual({ slug: "shop", isPublished: true, source: { orgId: source.org.id, configId: null } });
 
     const empty = await createTeam();
     expect((await call(fromConfigRoute, { token: superToken, body: { orgId: String(empty.org.id), name: "E", slug: "e-bot" } })).status).toBe(404);

@@ -7,6 +7,7 @@ import { createConversation, createInbound } from "@/lib/services/messages/testi
 import { botTraces, conversations, getDb, messages } from "@/lib/testing/db";
 import { createApiKey, createTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
+import { auditOf } from "@/lib/testing/inspect";
 import { POST as reprocessRoute } from "../bot-config/reprocess-pending/route";
 import { POST as n8nRoute } from "../n8n/bot-response/route";
 import { GET as getEnabled, PUT as putEnabled } from "./bot-enabled/route";
@@ -21,8 +22,8 @@ async function waitingForBot(org: { id: number }, text = "hola") {
 }
 
 describe("GET/PUT /config/bot-enabled", () => {
-  it("reads for agents, toggles for admins", async () => {
-    const { adminToken, agentToken } = await createTeam();
+  it("reads for agents, toggles for admins (audited when it changes)", async () => {
+    const { org, adminToken, agentToken } = await createTeam();
     expect((await call(getEnabled, { token: agentToken })).json).toEqual({ enabled: true });
     expect((await call(putEnabled, { token: agentToken, body: { enabled: false } })).status).toBe(403);
     const res = await call(putEnabled, { token: adminToken, body: { enabled: false } });
@@ -30,12 +31,14 @@ describe("GET/PUT /config/bot-enabled", () => {
     expect(res.json).toEqual({ enabled: false });
     expect((await call(getEnabled, { token: agentToken })).json).toEqual({ enabled: false });
     expect((await call(putEnabled, { token: adminToken, body: { enabled: "no" } })).status).toBe(400);
+    await call(putEnabled, { token: adminToken, body: { enabled: false } });
+    expect((await auditOf(org.id, "bot.enabled_changed")).map((a) => a.metadata)).toEqual([{ enabled: false }]);
   });
 });
 
 describe("GET/PUT /config/bot-mode", () => {
-  it("patches the flags and validates the external webhook", async () => {
-    const { adminToken, agentToken } = await createTeam();
+  it("patches the flags and validates the external webhook (audited with field names only)", async () => {
+    const { org, adminToken, agentToken } = await createTeam();
     expect((await call(getMode, { token: agentToken })).json).toEqual({ answerNewConversations: true, handoffOnLowConfidence: true, engine: "BUILTIN", externalWebhookUrl: null });
     expect((await call(putMode, { token: agentToken, body: { handoffOnLowConfidence: false } })).status).toBe(403);
 
@@ -55,6 +58,12 @@ describe("GET/PUT /config/bot-mode", () => {
     expect(ok.json).toMatchObject({ engine: "EXTERNAL", externalWebhookUrl: "https://hooks.example.com/bot", handoffOnLowConfidence: false });
     // Clearing the URL while EXTERNAL is refused.
     expect((await call(putMode, { token: adminToken, body: { externalWebhookUrl: null } })).status).toBe(400);
+    const audits = await auditOf(org.id, "bot.mode_changed");
+    expect(audits.map((a) => a.metadata)).toEqual([
+      { fields: ["handoffOnLowConfidence"], engine: "BUILTIN" },
+      { fields: ["engine", "externalWebhookUrl"], engine: "EXTERNAL" },
+    ]);
+    expect(JSON.stringify(audits)).not.toContain("hooks.example.com");
   });
 });
 

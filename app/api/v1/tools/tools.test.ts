@@ -5,6 +5,7 @@ import { allowOutbound, fakeServer, json } from "@/lib/services/bot/tools/fake-s
 import { createBotConfig, createConnection, createIntent } from "@/lib/testing/bot-factories";
 import { createTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
+import { auditOf } from "@/lib/testing/inspect";
 import { DELETE as deleteRoute, PUT as putRoute } from "./[id]/route";
 import { POST as testRoute } from "./[id]/test/route";
 import { GET as listRoute, POST as createRoute } from "./route";
@@ -23,8 +24,8 @@ const base = {
 };
 
 describe("tools CRUD", () => {
-  it("creates, lists, updates and deletes; agents may not", async () => {
-    const { adminToken, agentToken } = await createTeam();
+  it("creates, lists, updates and deletes (audited); agents may not", async () => {
+    const { org, adminToken, agentToken } = await createTeam();
     const created = await call(createRoute, { token: adminToken, body: base });
     expect(created.status).toBe(201);
     expect(created.json).toMatchObject({ name: "order_status", method: "GET", connectionId: null, timeoutMs: 10000, isActive: true, availableToAgents: false, responsePath: null });
@@ -41,6 +42,9 @@ describe("tools CRUD", () => {
 
     expect((await call(deleteRoute, { token: adminToken, params: { id: created.json.id } })).status).toBe(204);
     expect((await call(deleteRoute, { token: adminToken, params: { id: created.json.id } })).status).toBe(404);
+    expect((await auditOf(org.id, "tool.created")).map((a) => a.metadata)).toEqual([{ name: "order_status", method: "GET", connectionId: null }]);
+    expect((await auditOf(org.id, "tool.updated"))[0].metadata).toEqual({ name: "order_status", fields: ["availableToAgents", "responsePath", "timeoutMs"] });
+    expect(await auditOf(org.id, "tool.deleted")).toEqual([expect.objectContaining({ targetId: created.json.id, metadata: { name: "order_status" } })]);
   });
 
   it("validates names, URLs, placeholders, timeouts and parameters", async () => {

@@ -28,7 +28,8 @@ import { recordPrompt } from "./prompt-versions";
 
 const changed = (ctx: Ctx, id: number) => emit("bot.changed", { orgId: ctx.orgId, resource: "config", id });
 
-export async function getCurrentConfig(ctx: Ctx) {
+export async function getCurrentConfig(ctx: Ctx, configId?: number) {
+  if (configId !== undefined) return configDto(await loadConfig(ctx, configId));
   const row = await findCurrentConfig(ctx.orgId);
   return row ? configDto(row) : null;
 }

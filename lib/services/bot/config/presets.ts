@@ -1,5 +1,5 @@
 import { deletePreset as deleteRow, insertPreset, listPresets as listRows, updatePreset as updateRow, type BotPresetRow } from "@/db/queries/bot-config";
-import { findPreset } from "@/db/queries/bot-settings";
+import { clearWritingAssistPreset, findPreset } from "@/db/queries/bot-settings";
 import { getDb } from "@/db/client";
 import type { Ctx } from "@/lib/api/context";
 import type { PresetInput, PresetPatch } from "@/lib/api/contracts/bot-presets";
@@ -80,9 +80,16 @@ export async function updatePreset(ctx: Ctx, id: number, input: PresetPatch) {
   return presetDto(row);
 }
 
-/** Configs that used the preset keep working on their own provider fields (the FK sets their presetId to null). */
+/**
+ * Configs that used the preset keep working on their own provider fields (the FK sets their presetId to null);
+ * writing assist, whose preset lives in the settings' JSON, is cleared in the same transaction.
+ */
 export async function deletePreset(ctx: Ctx, id: number) {
-  if (!(await deleteRow(ctx.orgId, id))) throw errors.notFound("Preset");
+  const settingsCleared = await getDb().transaction(async (tx) => {
+    if (!(await deleteRow(ctx.orgId, id, tx))) throw errors.notFound("Preset");
+    return clearWritingAssistPreset(ctx.orgId, id, tx);
+  });
   changed(ctx, id);
   emit("bot.changed", { orgId: ctx.orgId, resource: "config", id: null });
+  if (settingsCleared) emit("bot.changed", { orgId: ctx.orgId, resource: "settings", id: null });
 }

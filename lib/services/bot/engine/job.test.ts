@@ -17,7 +17,10 @@ import { POST as sendRoute } from "@/app/api/v1/sandbox/customers/[id]/messages/
 import { GET as threadRoute } from "@/app/api/v1/sandbox/customers/[id]/thread/route";
 import { POST as createCustomerRoute } from "@/app/api/v1/sandbox/customers/route";
 import { POST as webhookRoute } from "@/app/api/webhooks/whatsapp/route";
-import { BOT_REPLY_QUEUE, runBotReplyJob, type BotReplyJob } from "./job";
+import type { BotTurnDto } from "@/lib/api/contracts/bot-schemas";
+import { createTrace } from "@/lib/services/bot/library-testing";
+import { createConversation } from "@/lib/services/messages/testing";
+import { applyTurn, BOT_REPLY_QUEUE, runBotReplyJob, type BotReplyJob } from "./job";
 
 let app: Awaited<ReturnType<typeof serveSandboxApp>>;
 beforeAll(async () => {
@@ -155,5 +158,53 @@ describe("the bot on WhatsApp (sandbox number)", () => {
     await saveBotSettings(t.org.id, { enabled: false });
     await t.say("hola");
     expect(await t.botMessages()).toHaveLength(1);
+  });
+});
+
+describe("applyTurn records on the trace what became of the answer", () => {
+  const turnOf = (traceId: string, outcome: BotTurnDto["outcome"] = "ANSWERED"): BotTurnDto => ({
+    traceId,
+    outcome,
+    reply: "¡Hola!",
+    media: [],
+    intent: null,
+    confidence: null,
+    handoff: null,
+    passages: [],
+    toolCalls: [],
+    steps: [],
+    provider: null,
+    model: null,
+    usage: { inputTokens: 0, outputTokens: 0 },
+    latencyMs: 5,
+  });
+  const traceOf = async (traceId: string) => (await getDb().select().from(botTraces).where(eq(botTraces.traceId, traceId)))[0];
+
+  it("keeps the outcome and adds a skipped send when an agent took the conversation", async () => {
+    const { org } = await createTeam();
+    const config = await createBotConfig(org, { isActive: true });
+    const { conversation } = await createConversation(org, { status: "HUMAN_HANDLING" });
+    const trace = await createTrace(org, { conversationId: conversation.id, source: "WHATSAPP", outcome: "ANSWERED", steps: [{ type: "llm", name: "answer", ms: 3 }] });
+    await applyTurn(org.id, conversation.id, config, turnOf(trace.traceId));
+    expect(await traceOf(trace.traceId)).toMatchObject({
+      outcome: "ANSWERED",
+      steps: [{ type: "llm", name: "answer" }, { type: "send", name: "skipped", detail: { sent: 0 } }],
+    });
+  });
+
+  it("hands off with the window closed: outcome HANDOFF, a send step and the hand-off reason", async () => {
+    const { org } = await createTeam();
+    const config = await createBotConfig(org, { isActive: true });
+    const { conversation } = await createConversation(org, { status: "BOT_HANDLING", lastCustomerAt: new Date(Date.now() - 25 * 3_600_000) });
+    const trace = await createTrace(org, { conversationId: conversation.id, source: "WHATSAPP", outcome: "INTENT" });
+    await applyTurn(org.id, conversation.id, config, turnOf(trace.traceId, "INTENT"));
+    expect((await getDb().select().from(conversations).where(eq(conversations.id, conversation.id)))[0].status).toBe("HUMAN_HANDLING");
+    expect(await traceOf(trace.traceId)).toMatchObject({
+      outcome: "HANDOFF",
+      steps: [
+        { type: "send", name: "window_closed", detail: { sent: 0 } },
+        { type: "handoff", name: "window_closed" },
+      ],
+    });
   });
 });

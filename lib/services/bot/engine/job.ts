@@ -1,7 +1,8 @@
 import { getDb } from "@/db/client";
-import { findBotMedia, pendingBotConversations, recentThread, touchSession, traceOfMessage, unansweredInbound } from "@/db/queries/bot-engine";
+import { appendTraceSteps, findBotMedia, pendingBotConversations, recentThread, touchSession, traceOfMessage, unansweredInbound } from "@/db/queries/bot-engine";
 import { findActiveConfig, type BotConfigRow } from "@/db/queries/bot-settings";
 import { findInboxConversation } from "@/db/queries/inbox-conversations";
+import type { TraceStep } from "@/db/schema";
 import type { BotTurnDto } from "@/lib/api/contracts/bot-schemas";
 import type { Ctx } from "@/lib/api/context";
 import { AppError } from "@/lib/api/errors";
@@ -87,10 +88,22 @@ async function historyOf(orgId: number, conversationId: number, config: BotConfi
     .map((m) => ({ role: m.direction === "INBOUND" ? "user" : "assistant", content: m.text! }));
 }
 
+/**
+ * What became of the turn's answer when it was not (all) sent, on its trace: the turn decided one outcome, the
+ * customer saw another. A hand-off caused by the sending becomes the trace's outcome, with its reason as a step
+ * (the metrics read hand-off reasons from steps) unless the turn had already decided to hand off.
+ */
+async function traceUnsent(orgId: number, turn: BotTurnDto, name: "skipped" | "window_closed" | "failed", sent: number, handoffReason?: string) {
+  const steps: TraceStep[] = [{ type: "send", name, ms: 0, detail: { sent } }];
+  const handoff = handoffReason !== undefined && turn.outcome !== "HANDOFF";
+  if (handoff) steps.push({ type: "handoff", name: handoffReason, ms: 0 });
+  await appendTraceSteps(orgId, turn.traceId, steps, handoff ? "HANDOFF" : undefined);
+}
+
 /** Sends the turn's answer as the bot, then applies its hand-off or END. A closed window hands off instead. */
 export async function applyTurn(orgId: number, conversationId: number, config: BotConfigRow, turn: BotTurnDto) {
   // Re-read right before sending: an agent may have taken over while the model was thinking.
-  if ((await findInboxConversation(orgId, conversationId))?.status !== "BOT_HANDLING") return;
+  if ((await findInboxConversation(orgId, conversationId))?.status !== "BOT_HANDLING") return traceUnsent(orgId, turn, "skipped", 0);
   const bot = systemActor(orgId, "BOT");
   let sent = 0;
   try {
@@ -112,11 +125,13 @@ export async function applyTurn(orgId: number, conversationId: number, config: B
     }
   } catch (error) {
     // A person took the conversation between the turn and the send: they have it now; the bot says nothing more.
-    if (error instanceof AppError && error.code === "STATUS_CHANGED") return;
+    if (error instanceof AppError && error.code === "STATUS_CHANGED") return traceUnsent(orgId, turn, "skipped", sent);
     const windowClosed = error instanceof AppError && error.code === "WINDOW_CLOSED";
     if (!windowClosed) log.error("bot reply not sent; handing off", { orgId, conversationId, error });
+    const reason = windowClosed ? "window_closed" : "error";
+    await traceUnsent(orgId, turn, windowClosed ? "window_closed" : "failed", sent, reason);
     await touchSession(orgId, conversationId, config.id);
-    await handOffToHuman(orgId, conversationId, { reason: windowClosed ? "window_closed" : "error", teamId: numberOrNull(turn.handoff?.teamId) });
+    await handOffToHuman(orgId, conversationId, { reason, teamId: numberOrNull(turn.handoff?.teamId) });
     return;
   }
   if (sent) await recordUsage(orgId, { messages: 1, inputTokens: 0, outputTokens: 0 });

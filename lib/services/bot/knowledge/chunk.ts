@@ -81,8 +81,10 @@ function splitLong(paragraph: string, max: number): string[] {
     for (const word of sentence.split(/\s+/)) {
       for (let i = 0; i < word.length; i += max) {
         const part = word.slice(i, i + max);
-        if (line && line.length + 1 + part.length > max) (out.push(line), (line = ""));
-        line = line ? `${line} ${part}` : part;
+        if (line && line.length + 1 + part.length > max) {
+          out.push(line);
+          line = part;
+        } else line = line ? `${line} ${part}` : part;
       }
     }
     if (line) out.push(line);

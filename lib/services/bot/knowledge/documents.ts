@@ -13,15 +13,14 @@ import {
 import type { Ctx } from "@/lib/api/context";
 import type { DocumentDto } from "@/lib/api/contracts/bot-schemas";
 import { errors } from "@/lib/api/errors";
-import { embeddingModel } from "@/lib/ai/providers";
 import { planLimits } from "@/lib/billing/plans";
 import { emit } from "@/lib/events/emit";
 import { enqueue } from "@/lib/jobs/boss";
 import { deleteStoredFile, storeFile } from "@/lib/services/files/store";
 import { providerOf } from "../provider";
 import { detectKind, DOCUMENT_KINDS, DOCUMENT_TYPES } from "./extract";
+import { embeddingSpec } from "./embed";
 import { retrieve } from "./retrieve";
-import { modelLabel } from "./terms";
 
 export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
 const ALLOWED = `allowed types: ${DOCUMENT_KINDS.join(", ")} (${Object.values(DOCUMENT_TYPES)
@@ -133,7 +132,7 @@ export async function testRag(ctx: Ctx, input: { query: string; topK?: number })
 /** What retrieval will use: the active config's embedding model (if any) and how much of the knowledge base has vectors. */
 export async function embeddingInfo(ctx: Ctx) {
   const provider = await providerOf(ctx.orgId);
-  const model = provider ? embeddingModel(provider) : null;
+  const model = embeddingSpec(provider);
   const stats = await embeddingStats(ctx.orgId);
   const mode: "hybrid" | "text" = model && stats.embeddedChunks > 0 ? "hybrid" : "text";
   const reason = !provider
@@ -143,5 +142,5 @@ export async function embeddingInfo(ctx: Ctx) {
       : stats.embeddedChunks === 0
         ? "No chunk has an embedding yet: documents uploaded from now on are embedded (upload older ones again for semantic search)."
         : null;
-  return { provider: provider?.provider ?? null, model: model ? modelLabel(model) : null, available: Boolean(model), reason, mode, ...stats };
+  return { provider: provider?.provider ?? null, model: model?.label ?? null, available: Boolean(model), reason, mode, ...stats };
 }

@@ -64,6 +64,8 @@ describe("binary formats made by make-docs", () => {
     expect(detectKind(Buffer.from("PK\x03\x04 other zip"), "a.docx", "")).toBeNull();
     expect(detectKind(Buffer.from("a,b\n1,2"), "list.csv", "")).toBe("csv");
     expect(detectKind(Buffer.from("# T"), null, "text/markdown")).toBe("md");
+    expect(detectKind(Buffer.from("# T"), null, "text/x-markdown")).toBe("md");
+    expect(detectKind(Buffer.from("hola"), null, "text/plain")).toBe("txt");
     expect(detectKind(Buffer.from("hello"), "a.pdf", "application/pdf")).toBeNull();
     expect(detectKind(Buffer.from([0x89, 0x50, 0x4e, 0x47, 0, 0]), "a.txt", "text/plain")).toBeNull();
     expect(detectKind(Buffer.from("MZ binary"), "setup.exe", "application/octet-stream")).toBeNull();

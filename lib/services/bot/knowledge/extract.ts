@@ -14,7 +14,6 @@ export const DOCUMENT_TYPES = {
 } as const;
 export type DocumentKind = keyof typeof DOCUMENT_TYPES;
 export const DOCUMENT_KINDS = Object.keys(DOCUMENT_TYPES) as DocumentKind[];
-export const DOCUMENT_MIME_TYPES = [...new Set(Object.values(DOCUMENT_TYPES).flatMap((t) => [t.mime, ...t.declared]))];
 
 /** A piece of a document's text and where it sits ("page 3", "row 12", a heading). */
 export type Section = { text: string; location: string | null };
@@ -41,7 +40,7 @@ export function detectKind(buffer: Buffer, filename: string | null, declared: st
   const ext = filename?.toLowerCase().match(/\.([a-z0-9]+)$/)?.[1];
   const byExt = ext ? EXTENSIONS[ext] : undefined;
   if (byExt && byExt !== "pdf" && byExt !== "docx") return byExt;
-  const byDeclared = DOCUMENT_KINDS.find((k) => DOCUMENT_TYPES[k].mime === declared);
+  const byDeclared = DOCUMENT_KINDS.find((k) => (DOCUMENT_TYPES[k].declared as readonly string[]).includes(declared));
   return byDeclared && byDeclared !== "pdf" && byDeclared !== "docx" ? byDeclared : null;
 }
 
@@ -127,18 +126,29 @@ export function parseCsv(text: string): string[][] {
   let row: string[] = [];
   let field = "";
   let quoted = false;
+  const endField = () => {
+    row.push(field);
+    field = "";
+  };
+  const endRow = () => {
+    endField();
+    rows.push(row);
+    row = [];
+  };
   for (let i = 0; i < text.length; i++) {
     const ch = text[i];
     if (quoted) {
-      if (ch === '"' && text[i + 1] === '"') (field += '"'), i++;
-      else if (ch === '"') quoted = false;
+      if (ch === '"' && text[i + 1] === '"') {
+        field += '"';
+        i++;
+      } else if (ch === '"') quoted = false;
       else field += ch;
     } else if (ch === '"' && field === "") quoted = true;
-    else if (ch === delimiter) row.push(field), (field = "");
-    else if (ch === "\n") row.push(field), rows.push(row), (row = []), (field = "");
+    else if (ch === delimiter) endField();
+    else if (ch === "\n") endRow();
     else field += ch;
   }
-  if (field !== "" || row.length) row.push(field), rows.push(row);
+  if (field !== "" || row.length) endRow();
   return rows.filter((r) => r.some((f) => f.trim() !== ""));
 }
 

@@ -96,7 +96,10 @@ describe("retrieve, hybrid mode", () => {
     expect(titles(both)[0]).toBe("devoluciones");
     expect(both.passages[0].textScore).not.toBeNull();
     expect(both.passages[0].vectorScore).not.toBeNull();
-    for (const p of both.passages) expect(p.score).toBeGreaterThanOrEqual(0), expect(p.score).toBeLessThanOrEqual(1);
+    for (const p of both.passages) {
+      expect(p.score).toBeGreaterThanOrEqual(0);
+      expect(p.score).toBeLessThanOrEqual(1);
+    }
   });
 
   it("falls back to text when no chunk was embedded with the provider's model, or the query embedding fails", async () => {

@@ -2,10 +2,11 @@ import { performance } from "node:perf_hooks";
 import { embed } from "ai";
 import { chunksWithTitles } from "@/db/queries/bot-knowledge";
 import type { PassageDto } from "@/lib/api/contracts/bot-schemas";
-import { embeddingModel, type ProviderSettings } from "@/lib/ai/providers";
+import type { ProviderSettings } from "@/lib/ai/providers";
 import { log } from "@/lib/log";
 import { providerOf } from "../provider";
-import { modelLabel, normalize, searchTerms } from "./terms";
+import { embeddingSpec } from "./embed";
+import { normalize, searchTerms } from "./terms";
 import { orgTextIndex, queryGroups, searchText, type TextHit } from "./text-index";
 import { nearest, orgIndex } from "./vector-index";
 
@@ -49,12 +50,12 @@ async function textCandidates(orgId: number, query: string, pool: number): Promi
 
 /** Null when this retrieval is text-only: no embedding model, nothing embedded with it, or the embedding call failed. */
 async function vectorCandidates(orgId: number, query: string, provider: ProviderSettings | null, pool: number) {
-  const model = provider ? embeddingModel(provider) : null;
-  if (!model || !query.trim()) return null;
-  const index = await orgIndex(orgId, modelLabel(model));
+  const spec = embeddingSpec(provider);
+  if (!spec || !query.trim()) return null;
+  const index = await orgIndex(orgId, spec.label);
   if (!index.ids.length) return null;
   try {
-    const { embedding } = await embed({ model, value: query, maxRetries: 1 });
+    const { embedding } = await embed({ model: spec.model, value: query, dimensions: spec.dimensions, maxRetries: 1 });
     return nearest(index, normalize(embedding), pool).filter((c) => c.similarity > 0);
   } catch (error) {
     log.warn("query embedding failed; full-text retrieval only", { orgId, error });

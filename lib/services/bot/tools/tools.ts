@@ -6,6 +6,7 @@ import type { ToolDto, ToolRunDto } from "@/lib/api/contracts/bot-schemas";
 import type { ToolInput } from "@/lib/api/contracts/bot-tools";
 import { errors, isUniqueViolation, type ErrorDetail } from "@/lib/api/errors";
 import { emit } from "@/lib/events/emit";
+import { audit } from "@/lib/services/audit";
 import { assertPublicUrlShape, BlockedUrlError } from "@/lib/net/safe-fetch";
 import { undeclaredPlaceholders } from "./placeholders";
 import { runTool, sameOrigin } from "./run-tool";
@@ -109,6 +110,7 @@ export async function createTool(ctx: Ctx, input: ToolInput & { name: string; de
   };
   await assertValidTool(ctx.orgId, values);
   const row = await uniqueName(input.name, () => insertTool(ctx.orgId, values));
+  await audit(ctx, "tool.created", { type: "tool", id: row.id }, { name: row.name, method: row.method, connectionId: row.connectionId });
   emit("bot.changed", { orgId: ctx.orgId, resource: "tool", id: row.id });
   return toolDto(row);
 }
@@ -119,12 +121,18 @@ export async function updateTool(ctx: Ctx, id: number, input: ToolInput) {
   await assertValidTool(ctx.orgId, { ...current, ...patch } as ToolShape);
   const row = await uniqueName(patch.name, () => updateToolRow(ctx.orgId, id, patch as Partial<BotToolRow>));
   if (!row) throw errors.notFound("Tool");
+  await audit(ctx, "tool.updated", { type: "tool", id }, { name: row.name, fields: Object.keys(patch).sort() });
   emit("bot.changed", { orgId: ctx.orgId, resource: "tool", id });
   return toolDto(row);
 }
 
 export async function deleteTool(ctx: Ctx, id: number) {
-  const deleted = await getDb().transaction((tx) => deleteToolRow(ctx.orgId, id, tx));
+  const deleted = await getDb().transaction(async (tx) => {
+    const row = await findTool(ctx.orgId, id, tx);
+    if (!row || !(await deleteToolRow(ctx.orgId, id, tx))) return false;
+    await audit(ctx, "tool.deleted", { type: "tool", id }, { name: row.name }, tx);
+    return true;
+  });
   if (!deleted) throw errors.notFound("Tool");
   emit("bot.changed", { orgId: ctx.orgId, resource: "tool", id });
 }

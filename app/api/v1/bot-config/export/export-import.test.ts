@@ -5,6 +5,7 @@ import { encryptSecret } from "@/lib/crypto/secrets";
 import { botChunks, botConfigs, botDocuments, botIntents, botMedia, botTools, connections, getDb, storedFiles, teams } from "@/lib/testing/db";
 import { createTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
+import { auditOf } from "@/lib/testing/inspect";
 import { GET as mediaFileRoute } from "../media/[id]/file/route";
 import { POST as uploadMediaRoute } from "../media/route";
 import { GET as exportZipRoute } from "../export-zip/route";
@@ -151,6 +152,9 @@ describe("bot import", () => {
     expect({ media: await countOf(botMedia, org.id), tools: await countOf(botTools, org.id), docs: await countOf(botDocuments, org.id) }).toEqual(before);
     const [active] = await getDb().select().from(botConfigs).where(and(eq(botConfigs.orgId, org.id), eq(botConfigs.isActive, true)));
     expect(active.id).toBe(config.id);
+    const [audited] = await auditOf(org.id, "bot.imported");
+    expect(audited).toMatchObject({ targetId: res.json.config.id, metadata: { tier: "full", created: res.json.created } });
+    expect(JSON.stringify(audited.metadata)).not.toContain("systemPrompt");
   });
 
   it("refuses a bad document with 400 and details, writing nothing", async () => {
@@ -187,6 +191,7 @@ describe("bot import", () => {
     expect(res3.status).toBe(415);
 
     expect(await counts()).toEqual(before);
+    expect(await auditOf(org.id, "bot.imported")).toHaveLength(0);
   });
 
   it("keeps imported knowledge documents within the plan (422 PLAN_LIMIT_REACHED)", async () => {

@@ -75,7 +75,9 @@ describe("bot metrics", () => {
     expect(res.json.summary).toMatchObject({ count: 8, byOutcome: { ANSWERED: 1, INTENT: 2, HANDOFF: 2, FALLBACK: 1, ERROR: 1, SKIPPED: 1 } });
     expect(res.json.data).toHaveLength(8);
     expect((await call(tracesRoute, { token: adminToken, query: { days: "31" } })).status).toBe(400);
-    expect((await call(tracesRoute, { token: adminToken, query: { limit: "2", page: "2" } })).json.data).toHaveLength(2);
+    const paged = await call(tracesRoute, { token: adminToken, query: { limit: "2", page: "2" } });
+    expect(paged.json).toMatchObject({ page: 2, limit: 2, total: 8 });
+    expect(paged.json.data).toHaveLength(2);
 
     const answered = res.json.data.find((t: { outcome: string }) => t.outcome === "ANSWERED");
     const detail = await call(traceRoute, { token: adminToken, params: { traceId: answered.traceId } });
@@ -83,6 +85,25 @@ describe("bot metrics", () => {
     expect(detail.json).toMatchObject({ source: "local", channel: "SANDBOX", outcome: "ANSWERED", passages: [{ title: "FAQ" }], steps: [], toolCalls: [] });
     expect((await call(traceRoute, { token: other.adminToken, params: { traceId: answered.traceId } })).status).toBe(404);
     expect((await call(traceRoute, { token: adminToken, params: { traceId: "nope" } })).status).toBe(404);
+  });
+
+  it("filters traces by conversation, through the tenant", async () => {
+    const { org, adminToken } = await seeded();
+    const other = await seeded();
+    const { conversation } = await createConversation(org);
+    const { conversation: foreign } = await createConversation(other.org);
+    await createTrace(org, { outcome: "ANSWERED", conversationId: conversation.id, source: "WHATSAPP" });
+    await createTrace(org, { outcome: "HANDOFF", conversationId: conversation.id, source: "WHATSAPP" });
+    await createTrace(org, { outcome: "ANSWERED", conversationId: conversation.id, source: "TEST" });
+    await createTrace(other.org, { outcome: "ANSWERED", conversationId: foreign.id, source: "WHATSAPP" });
+
+    const res = await call(tracesRoute, { token: adminToken, query: { conversationId: String(conversation.id), limit: "1" } });
+    expect(res.status, JSON.stringify(res.json)).toBe(200);
+    expect(res.json).toMatchObject({ total: 2, summary: { count: 2, byOutcome: { ANSWERED: 1, HANDOFF: 1 } } });
+    expect(res.json.data).toEqual([expect.objectContaining({ conversationId: String(conversation.id) })]);
+    const theirs = await call(tracesRoute, { token: adminToken, query: { conversationId: String(foreign.id) } });
+    expect(theirs.json).toMatchObject({ total: 0, data: [] });
+    expect((await call(tracesRoute, { token: adminToken, query: { conversationId: "abc" } })).status).toBe(400);
   });
 
   it("pages sessions with the conversation's displayId and the contact", async () => {

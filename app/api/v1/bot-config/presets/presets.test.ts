@@ -3,6 +3,7 @@ import { botPresets, getDb } from "@/lib/testing/db";
 import { createTeam, createApiKey } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
 import { auditOf } from "@/lib/testing/inspect";
+import { GET as getAssistRoute, PUT as putAssistRoute } from "../../config/writing-assist/route";
 import { GET as revealRoute } from "../reveal-key/route";
 import { GET as getConfigRoute, POST as createConfigRoute, PUT as putConfigRoute } from "../route";
 import { DELETE as deleteRoute, PUT as putRoute } from "./[id]/route";
@@ -42,6 +43,23 @@ describe("provider presets and keys", () => {
     expect((await call(deleteRoute, { token: adminToken, params: { id: local.json.id } })).status).toBe(204);
     expect((await call(getConfigRoute, { token: agentToken })).json).toMatchObject({ presetId: null, aiConfigured: false });
     expect((await call(deleteRoute, { token: adminToken, params: { id: local.json.id } })).status).toBe(404);
+  });
+
+  it("deleting the preset writing assist names clears it there too", async () => {
+    const { adminToken } = await createTeam();
+    const other = await createTeam();
+    const body = (name: string) => ({ name, provider: "OPENAI", model: "gpt-4.1-mini", apiKey: KEY });
+    const kept = await call(createRoute, { token: adminToken, body: body("Kept") });
+    const gone = await call(createRoute, { token: adminToken, body: body("Gone") });
+    const theirs = await call(createRoute, { token: other.adminToken, body: body("Theirs") });
+    expect((await call(putAssistRoute, { token: adminToken, body: { enabled: true, presetId: gone.json.id, tone: "formal" } })).status).toBe(200);
+    expect((await call(putAssistRoute, { token: other.adminToken, body: { presetId: theirs.json.id } })).status).toBe(200);
+
+    expect((await call(deleteRoute, { token: adminToken, params: { id: kept.json.id } })).status).toBe(204);
+    expect((await call(getAssistRoute, { token: adminToken })).json.org).toEqual({ enabled: true, presetId: gone.json.id, tone: "formal" });
+    expect((await call(deleteRoute, { token: adminToken, params: { id: gone.json.id } })).status).toBe(204);
+    expect((await call(getAssistRoute, { token: adminToken })).json.org).toEqual({ enabled: true, presetId: null, tone: "formal" });
+    expect((await call(getAssistRoute, { token: other.adminToken })).json.org.presetId).toBe(theirs.json.id);
   });
 
   it("reveals a key only to admins (people), auditing each reveal without the key", async () => {

@@ -5,6 +5,7 @@ import { encryptSecret } from "@/lib/crypto/secrets";
 import { botConfigs, botIntents, botPromptVersions, botSnapshots, botTools, getDb } from "@/lib/testing/db";
 import { createTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
+import { auditOf } from "@/lib/testing/inspect";
 import { POST as restoreRoute } from "./[id]/restore/route";
 import { DELETE as deleteRoute } from "./[id]/route";
 import { GET as listRoute, POST as createRoute } from "./route";
@@ -65,6 +66,7 @@ describe("bot snapshots", () => {
     expect(restored.json.settings.toolIds).toEqual([String(newTool.id)]);
     const versions = await getDb().select().from(botPromptVersions).where(eq(botPromptVersions.configId, config.id));
     expect(versions.map((v) => v.note)).toContain("Restored from a snapshot");
+    expect((await auditOf(org.id, "bot.snapshot_restored")).map((a) => [a.targetId, a.metadata])).toEqual([[created.json.id, { configId: config.id, newDraft: false }]]);
 
     // The automatic snapshot holds the state before the restore.
     const after = await call(listRoute, { token: adminToken });
@@ -91,6 +93,7 @@ describe("bot snapshots", () => {
     expect(restored.status).toBe(200);
     expect(restored.json).toMatchObject({ name: "Draft (restored)", status: "DRAFT", systemPrompt: "draft prompt", intentCount: 1 });
     expect(restored.json.id).not.toBe(String(draft.id));
+    expect((await auditOf(org.id, "bot.snapshot_restored"))[0].metadata).toEqual({ configId: Number(restored.json.id), newDraft: true });
   });
 
   it("answers 404 for a config of another org", async () => {
