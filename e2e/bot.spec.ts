@@ -170,6 +170,9 @@ test("an admin builds and activates a bot; it answers a customer and hands off t
   } finally {
     await context.close();
     // Put the seeded bot back in front of customers for the specs that follow.
-    if (previousActive) await request.post(`/api/v1/bot-config/${previousActive.id}/activate`, { headers });
+    if (previousActive) {
+      const restored = await request.put(`/api/v1/bot-config/${previousActive.id}/activate`, { headers });
+      expect.soft(restored.status(), await restored.text()).toBe(200);
+    }
   }
 });

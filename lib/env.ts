@@ -66,6 +66,8 @@ const schema = z.object({
    * they resolve to a private address: on-premise systems. Comma-separated, e.g. "erp.internal,10.0.0.5:8080".
    */
   OUTBOUND_ALLOWLIST: optional,
+  /** Memory for the knowledge bases' in-memory vector indexes of all organizations together, in MB. */
+  KNOWLEDGE_CACHE_MB: z.coerce.number().positive().default(256),
   /** Relax rate limits (tests and benchmarks only). */
   RATE_LIMIT_MULTIPLIER: z.coerce.number().positive().default(1),
 });

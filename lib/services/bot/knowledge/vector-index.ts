@@ -1,4 +1,5 @@
 import { embeddedChunks, knowledgeVersion } from "@/db/queries/bot-knowledge";
+import { env } from "@/lib/env";
 import { versionedCache } from "./org-cache";
 import { TopK } from "./top-k";
 
@@ -10,7 +11,8 @@ import { TopK } from "./top-k";
  */
 type OrgIndex = { ids: Float64Array; dims: number; matrix: Float32Array };
 
-const cache = versionedCache<OrgIndex>("vectors");
+/** Every org's vectors together stay under this budget (KNOWLEDGE_CACHE_MB); the least recently used go first. */
+const cache = versionedCache<OrgIndex>("vectors", { maxBytes: () => env().KNOWLEDGE_CACHE_MB * 1024 * 1024, sizeOf: (i) => i.matrix.byteLength + i.ids.byteLength });
 
 async function load(orgId: number, model: string): Promise<OrgIndex> {
   const rows = await embeddedChunks(orgId, model);
