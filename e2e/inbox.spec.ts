@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext, type Browser, type Page } from "@playwright/test";
+import { turnBotOff } from "./support/bot";
 
 /**
  * The agent inbox with three people on three screens, against the production build: a customer writes from /sandbox,
@@ -40,6 +41,7 @@ test("two agents and a customer: message, take-over, presence, typing, quick rep
   const andrea = await login(request, "admin@demo.cx");
   const bruno = await login(request, "agent1@demo.cx");
   const headers = { authorization: andrea.authorization };
+  await turnBotOff(request, andrea.authorization);
   const reply = await request.post("/api/v1/quick-replies", {
     headers,
     data: { shortcut, title: `Envío ${id}`, body: "Hola {{first_name}}, soy {{agent}}: tu pedido ({{name}}) sale hoy." },

@@ -1,4 +1,5 @@
 import { expect, test, type APIRequestContext } from "@playwright/test";
+import { turnBotOff } from "./support/bot";
 
 /**
  * The sandbox number end to end, against the production build (the server needs DEV_TOOLS=true): a customer writes
@@ -17,6 +18,7 @@ async function apiToken(request: APIRequestContext) {
 
 test("a customer writes from /sandbox and the business's reply comes back with its ticks", async ({ browser, request }) => {
   const id = unique();
+  await turnBotOff(request, await apiToken(request));
   const context = await browser.newContext({ locale: "es-MX" });
   const page = await context.newPage();
   await page.goto("/login");

@@ -40,9 +40,9 @@ export async function saveBotSettings(orgId: number, patch: Partial<BotSettings>
 /**
  * Whether the bot takes new conversations of the org: enabled, answering new conversations, and either an active
  * config (our engine) or the external engine. The webhook asks this for every inbound batch, so it is cached for a
- * few seconds per process; changes made in this process clear it at once (forgetBotGate).
+ * second per process; changes made in this process clear it at once (forgetBotGate).
  */
-const GATE_TTL_MS = 5_000;
+const GATE_TTL_MS = 1_000;
 const gate = new Map<number, { at: number; value: boolean }>();
 
 export function forgetBotGate(orgId: number) {
