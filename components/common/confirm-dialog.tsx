@@ -13,7 +13,10 @@ import {
 } from "@/components/ui/alert-dialog";
 import { Spinner } from "@/components/ui/spinner";
 
-/** A destructive confirmation whose button shows progress and stays open until the action settles. */
+/**
+ * A confirmation (destructive unless `variant` says otherwise) whose button shows progress and stays open until the
+ * action settles; `children` go between the question and the buttons.
+ */
 export function ConfirmDialog(props: {
   open: boolean;
   onClose: () => void;
@@ -26,6 +29,8 @@ export function ConfirmDialog(props: {
   pendingLabel?: string;
   onConfirm: () => void;
   testId?: string;
+  variant?: "destructive" | "default";
+  children?: ReactNode;
 }) {
   return (
     <AlertDialog open={props.open} onOpenChange={(open) => !open && props.onClose()}>
@@ -34,10 +39,11 @@ export function ConfirmDialog(props: {
           <AlertDialogTitle>{props.title}</AlertDialogTitle>
           <AlertDialogDescription>{props.description}</AlertDialogDescription>
         </AlertDialogHeader>
+        {props.children}
         <AlertDialogFooter>
           <AlertDialogCancel>{props.cancelLabel}</AlertDialogCancel>
           <AlertDialogAction
-            variant="destructive"
+            variant={props.variant ?? "destructive"}
             data-testid={props.testId}
             disabled={props.pending}
             onClick={(e) => {

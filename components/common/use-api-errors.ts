@@ -2,6 +2,7 @@
 
 import { useCallback, useState } from "react";
 import { useTranslations } from "next-intl";
+import { toast } from "@/components/ui/sonner";
 import { isApiError } from "@/lib/client/api";
 
 // The API writes field messages in English; the common ones are shown in the reader's language.
@@ -57,10 +58,13 @@ export type FieldErrors = Record<string, string | undefined>;
 
 /**
  * Inline field errors: set from the client's own checks or from the API's `error.details`; editing a field clears
- * its error. `fromError` returns true when the error was about fields (so no extra toast is needed).
+ * its error. `fromError` returns true when the error was about fields (so no extra toast is needed). `report` shows
+ * why a save failed: a CONFLICT marks the fields given in `conflict` (e.g. `{ name: "Name taken" }`), field errors go
+ * inline, anything else to a toast.
  */
 export function useFieldErrors() {
   const t = useTranslations("errors.field");
+  const errorMessage = useErrorMessage();
   const [errors, setErrors] = useState<FieldErrors>({});
   const translate = useCallback(
     (message: string) => {
@@ -80,7 +84,14 @@ export function useFieldErrors() {
     [translate],
   );
   const clear = useCallback((field: string) => setErrors((prev) => (prev[field] ? { ...prev, [field]: undefined } : prev)), []);
-  return { errors, setErrors, fromError, clear, reset: useCallback(() => setErrors({}), []) };
+  const report = useCallback(
+    (e: unknown, conflict?: FieldErrors) => {
+      if (conflict && isApiError(e) && e.code === "CONFLICT") setErrors(conflict);
+      else if (!fromError(e)) toast.error(errorMessage(e));
+    },
+    [fromError, errorMessage],
+  );
+  return { errors, setErrors, fromError, report, clear, reset: useCallback(() => setErrors({}), []) };
 }
 
 export const EMAIL_RE = /^[^\s@]+@[^\s@]+\.[^\s@]+$/;

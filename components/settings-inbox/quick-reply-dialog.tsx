@@ -11,7 +11,6 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/sonner";
 import { FormDialogFooter } from "@/components/common/form-dialog-footer";
 import { useErrorMessage, useFieldErrors } from "@/components/common/use-api-errors";
-import { isApiError } from "@/lib/client/api";
 import { useAttachQuickReplyMedia, useCreateQuickReply, useRemoveQuickReplyMedia, useUpdateQuickReply, type QuickReply } from "@/lib/client/quick-replies";
 import { PlaceholderHelp } from "./placeholder-help";
 import { QuickReplyMedia, type MediaInfo } from "./quick-reply-media";
@@ -40,7 +39,7 @@ function QuickReplyForm({ reply, categories, onClose }: { reply: QuickReply | nu
   const attach = useAttachQuickReplyMedia();
   const detach = useRemoveQuickReplyMedia();
   const errorMessage = useErrorMessage();
-  const { errors, setErrors, fromError, clear } = useFieldErrors();
+  const { errors, setErrors, report, clear } = useFieldErrors();
   const [shortcut, setShortcut] = useState(reply?.shortcut ?? "");
   const [title, setTitle] = useState(reply?.title ?? "");
   const [body, setBody] = useState(reply?.body ?? "");
@@ -101,8 +100,7 @@ function QuickReplyForm({ reply, categories, onClose }: { reply: QuickReply | nu
       toast.success(reply ? t("updated", { shortcut: saved.shortcut }) : t("created", { shortcut: saved.shortcut }));
       onClose();
     } catch (err) {
-      if (isApiError(err) && err.code === "CONFLICT") return setErrors({ shortcut: t("shortcutTaken") });
-      if (!fromError(err)) toast.error(errorMessage(err));
+      report(err, { shortcut: t("shortcutTaken") });
     }
   };
 

@@ -9,8 +9,7 @@ import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/sonner";
 import { FormDialogFooter } from "@/components/common/form-dialog-footer";
 import { TagBadge } from "@/components/common/tag-badge";
-import { useErrorMessage, useFieldErrors } from "@/components/common/use-api-errors";
-import { isApiError } from "@/lib/client/api";
+import { useFieldErrors } from "@/components/common/use-api-errors";
 import { useCreateTag, useUpdateTag, type Tag } from "@/lib/client/tags";
 import { ColorPicker } from "./color-picker";
 
@@ -35,8 +34,7 @@ function TagForm({ tag, onClose }: { tag: Tag | null; onClose: () => void }) {
   const tf = useTranslations("errors.field");
   const create = useCreateTag();
   const update = useUpdateTag();
-  const errorMessage = useErrorMessage();
-  const { errors, setErrors, fromError, clear } = useFieldErrors();
+  const { errors, setErrors, report, clear } = useFieldErrors();
   const [name, setName] = useState(tag?.name ?? "");
   const [color, setColor] = useState<string>(tag?.color ?? "blue");
   const [description, setDescription] = useState(tag?.description ?? "");
@@ -53,8 +51,7 @@ function TagForm({ tag, onClose }: { tag: Tag | null; onClose: () => void }) {
       toast.success(tag ? t("updated", { name: body.name }) : t("created", { name: body.name }));
       onClose();
     } catch (err) {
-      if (isApiError(err) && err.code === "CONFLICT") return setErrors({ name: t("nameTaken") });
-      if (!fromError(err)) toast.error(errorMessage(err));
+      report(err, { name: t("nameTaken") });
     }
   };
 

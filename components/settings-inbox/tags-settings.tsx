@@ -6,14 +6,12 @@ import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { toast } from "@/components/ui/sonner";
-import { ErrorState } from "@/components/common/error-state";
 import { PageHeader } from "@/components/common/page-header";
 import { SearchInput } from "@/components/common/search-input";
-import { TableSkeleton } from "@/components/common/table-skeleton";
 import { TagBadge } from "@/components/common/tag-badge";
-import { useErrorMessage } from "@/components/common/use-api-errors";
+import { useConfirmAction } from "@/components/common/use-confirm-action";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
+import { QueryState } from "@/components/common/query-state";
 import { useDeleteTag, useLiveTags, useTags, type Tag } from "@/lib/client/tags";
 import { RowActions } from "@/components/common/row-actions";
 import { TagDialog } from "./tag-dialog";
@@ -23,24 +21,13 @@ export function TagsSettings() {
   const t = useTranslations("tagsSettings");
   const tags = useTags();
   const remove = useDeleteTag();
-  const errorMessage = useErrorMessage();
   const [search, setSearch] = useState("");
   const [editing, setEditing] = useState<{ tag: Tag | null } | null>(null);
-  const [removing, setRemoving] = useState<Tag | null>(null);
+  const removal = useConfirmAction<Tag>(remove, (tag) => t("deleted", { name: tag.name }));
   useLiveTags();
 
   const term = search.trim().toLowerCase();
   const rows = (tags.data ?? []).filter((tag) => !term || tag.name.toLowerCase().includes(term) || tag.description?.toLowerCase().includes(term));
-
-  const confirmRemove = () =>
-    removing &&
-    remove.mutate(removing.id, {
-      onSuccess: () => {
-        toast.success(t("deleted", { name: removing.name }));
-        setRemoving(null);
-      },
-      onError: (e) => toast.error(errorMessage(e)),
-    });
 
   return (
     <div className="flex flex-col gap-6" data-testid="tags-settings">
@@ -56,63 +43,63 @@ export function TagsSettings() {
       />
       <SearchInput value={search} onValueChange={setSearch} placeholder={t("search")} aria-label={t("search")} className="w-full sm:w-72" data-testid="tags-search" />
       <div className="overflow-hidden rounded-lg border bg-card">
-        {tags.isPending ? (
-          <TableSkeleton rows={5} columns={3} />
-        ) : tags.isError ? (
-          <ErrorState error={tags.error} onRetry={() => void tags.refetch()} />
-        ) : rows.length === 0 ? (
-          <EmptyState
-            icon={TagIcon}
-            className="py-16"
-            title={term ? t("noMatchTitle") : t("emptyTitle")}
-            description={term ? t("noMatchText") : t("emptyText")}
-            action={!term && <Button variant="outline" onClick={() => setEditing({ tag: null })}>{t("new")}</Button>}
-          />
-        ) : (
-          <Table>
-            <TableHeader>
-              <TableRow className="hover:bg-transparent">
-                <TableHead className="pl-4">{t("colTag")}</TableHead>
-                <TableHead className="hidden md:table-cell">{t("colDescription")}</TableHead>
-                <TableHead className="text-right">{t("colConversations")}</TableHead>
-                <TableHead className="w-12" />
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((tag) => (
-                <TableRow key={tag.id} data-testid="tag-row" data-name={tag.name}>
-                  <TableCell className="max-w-48 pl-4">
-                    <TagBadge name={tag.name} color={tag.color} />
-                  </TableCell>
-                  <TableCell className="hidden max-w-md truncate text-muted-foreground md:table-cell">{tag.description ?? "—"}</TableCell>
-                  <TableCell className="text-right tabular-nums">{tag.conversationCount}</TableCell>
-                  <TableCell className="pr-3 text-right">
-                    <RowActions
-                      label={t("actions", { name: tag.name })}
-                      testId={`tag-actions-${tag.name}`}
-                      actions={[
-                        { label: t("edit"), icon: PencilIcon, onSelect: () => setEditing({ tag }), testId: "tag-edit" },
-                        { label: t("delete"), icon: Trash2Icon, onSelect: () => setRemoving(tag), destructive: true, testId: "tag-delete" },
-                      ]}
-                    />
-                  </TableCell>
+        <QueryState
+          query={tags}
+          skeleton={{ rows: 5, columns: 3 }}
+          isEmpty={() => rows.length === 0}
+          empty={
+            <EmptyState
+              icon={TagIcon}
+              className="py-16"
+              title={term ? t("noMatchTitle") : t("emptyTitle")}
+              description={term ? t("noMatchText") : t("emptyText")}
+              action={!term && <Button variant="outline" onClick={() => setEditing({ tag: null })}>{t("new")}</Button>}
+            />
+          }
+        >
+          {() => (
+            <Table>
+              <TableHeader>
+                <TableRow className="hover:bg-transparent">
+                  <TableHead className="pl-4">{t("colTag")}</TableHead>
+                  <TableHead className="hidden md:table-cell">{t("colDescription")}</TableHead>
+                  <TableHead className="text-right">{t("colConversations")}</TableHead>
+                  <TableHead className="w-12" />
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+              </TableHeader>
+              <TableBody>
+                {rows.map((tag) => (
+                  <TableRow key={tag.id} data-testid="tag-row" data-name={tag.name}>
+                    <TableCell className="max-w-48 pl-4">
+                      <TagBadge name={tag.name} color={tag.color} />
+                    </TableCell>
+                    <TableCell className="hidden max-w-md truncate text-muted-foreground md:table-cell">{tag.description ?? "—"}</TableCell>
+                    <TableCell className="text-right tabular-nums">{tag.conversationCount}</TableCell>
+                    <TableCell className="pr-3 text-right">
+                      <RowActions
+                        label={t("actions", { name: tag.name })}
+                        testId={`tag-actions-${tag.name}`}
+                        actions={[
+                          { label: t("edit"), icon: PencilIcon, onSelect: () => setEditing({ tag }), testId: "tag-edit" },
+                          { label: t("delete"), icon: Trash2Icon, onSelect: () => removal.ask(tag), destructive: true, testId: "tag-delete" },
+                        ]}
+                      />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </QueryState>
       </div>
       <TagDialog open={Boolean(editing)} tag={editing?.tag ?? null} onClose={() => setEditing(null)} />
       <ConfirmDialog
-        open={Boolean(removing)}
-        onClose={() => setRemoving(null)}
-        title={t("deleteDialog.title", { name: removing?.name ?? "" })}
-        description={t("deleteDialog.description", { count: removing?.conversationCount ?? 0 })}
+        {...removal.dialog}
+        title={t("deleteDialog.title", { name: removal.target?.name ?? "" })}
+        description={t("deleteDialog.description", { count: removal.target?.conversationCount ?? 0 })}
         confirmLabel={t("deleteDialog.confirm")}
         cancelLabel={t("deleteDialog.cancel")}
-        pending={remove.isPending}
         testId="tag-delete-confirm"
-        onConfirm={confirmRemove}
       />
     </div>
   );

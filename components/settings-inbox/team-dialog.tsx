@@ -8,8 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/sonner";
 import { FormDialogFooter } from "@/components/common/form-dialog-footer";
-import { useErrorMessage, useFieldErrors } from "@/components/common/use-api-errors";
-import { isApiError } from "@/lib/client/api";
+import { useFieldErrors } from "@/components/common/use-api-errors";
 import { useCreateTeam, useUpdateTeam, type Team, type TeamDetail } from "@/lib/client/teams";
 import { ColorPicker } from "./color-picker";
 
@@ -34,8 +33,7 @@ function TeamForm({ team, onClose, onCreated }: { team: Team | null; onClose: ()
   const tf = useTranslations("errors.field");
   const create = useCreateTeam();
   const update = useUpdateTeam();
-  const errorMessage = useErrorMessage();
-  const { errors, setErrors, fromError, clear } = useFieldErrors();
+  const { errors, setErrors, report, clear } = useFieldErrors();
   const [name, setName] = useState(team?.name ?? "");
   const [description, setDescription] = useState(team?.description ?? "");
   const [color, setColor] = useState<string | null>(team?.color ?? null);
@@ -58,8 +56,7 @@ function TeamForm({ team, onClose, onCreated }: { team: Team | null; onClose: ()
         onCreated(created);
       }
     } catch (err) {
-      if (isApiError(err) && err.code === "CONFLICT") return setErrors({ name: t("nameTaken") });
-      if (!fromError(err)) toast.error(errorMessage(err));
+      report(err, { name: t("nameTaken") });
     }
   };
 

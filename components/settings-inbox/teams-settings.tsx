@@ -10,12 +10,11 @@ import { Label } from "@/components/ui/label";
 import { Switch } from "@/components/ui/switch";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/sonner";
-import { ErrorState } from "@/components/common/error-state";
 import { PageHeader } from "@/components/common/page-header";
-import { TableSkeleton } from "@/components/common/table-skeleton";
 import { ColorDot } from "@/components/common/tag-badge";
 import { useErrorMessage } from "@/components/common/use-api-errors";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
+import { QueryState } from "@/components/common/query-state";
 import { useLiveTeams, useTeams, useUpdateTeam, type Team } from "@/lib/client/teams";
 import { RowActions } from "@/components/common/row-actions";
 import { TeamDialog } from "./team-dialog";
@@ -65,56 +64,56 @@ export function TeamsSettings() {
         <Label htmlFor={inactiveId}>{t("showInactive")}</Label>
       </div>
       <div className="overflow-hidden rounded-lg border bg-card">
-        {teams.isPending ? (
-          <TableSkeleton rows={4} columns={3} />
-        ) : teams.isError ? (
-          <ErrorState error={teams.error} onRetry={() => void teams.refetch()} />
-        ) : rows.length === 0 ? (
-          <EmptyState icon={UsersRoundIcon} className="py-16" title={t("emptyTitle")} description={t("emptyText")} action={<Button variant="outline" onClick={create}>{t("new")}</Button>} />
-        ) : (
-          <Table>
-            <TableHeader>
-              <TableRow className="hover:bg-transparent">
-                <TableHead className="pl-4">{t("colTeam")}</TableHead>
-                <TableHead className="text-right">{t("colMembers")}</TableHead>
-                <TableHead className="hidden sm:table-cell">{t("colStatus")}</TableHead>
-                <TableHead className="w-12" />
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {rows.map((team) => (
-                <TableRow key={team.id} className="cursor-pointer" onClick={() => setMembersOf(team.id)} data-testid="team-row" data-name={team.name} data-active={team.isActive}>
-                  <TableCell className="max-w-0 w-full pl-4">
-                    <div className="flex min-w-0 items-center gap-2">
-                      <ColorDot color={team.color} />
-                      <div className="flex min-w-0 flex-col">
-                        <button type="button" className="truncate text-left font-medium outline-none hover:underline focus-visible:underline" onClick={() => setMembersOf(team.id)} data-testid={`team-open-${team.name}`}>
-                          {team.name}
-                        </button>
-                        {team.description && <span className="truncate text-xs text-muted-foreground">{team.description}</span>}
-                      </div>
-                    </div>
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">{team.memberCount}</TableCell>
-                  <TableCell className="hidden sm:table-cell">{team.isActive ? <Badge variant="success">{t("active")}</Badge> : <Badge variant="muted">{t("inactive")}</Badge>}</TableCell>
-                  <TableCell className="pr-3 text-right" onClick={(e) => e.stopPropagation()}>
-                    <RowActions
-                      label={t("actions", { name: team.name })}
-                      testId={`team-actions-${team.name}`}
-                      actions={[
-                        { label: t("membersAction"), icon: UsersIcon, onSelect: () => setMembersOf(team.id), testId: "team-members" },
-                        { label: t("edit"), icon: PencilIcon, onSelect: () => setEditing({ team }), testId: "team-edit" },
-                        team.isActive
-                          ? { label: t("deactivate"), icon: PowerOffIcon, onSelect: () => setDeactivating(team), destructive: true, testId: "team-deactivate" }
-                          : { label: t("reactivate"), icon: PowerIcon, onSelect: () => setActive(team, true), testId: "team-reactivate" },
-                      ]}
-                    />
-                  </TableCell>
+        <QueryState
+          query={teams}
+          skeleton={{ rows: 4, columns: 3 }}
+          empty={<EmptyState icon={UsersRoundIcon} className="py-16" title={t("emptyTitle")} description={t("emptyText")} action={<Button variant="outline" onClick={create}>{t("new")}</Button>} />}
+        >
+          {() => (
+            <Table>
+              <TableHeader>
+                <TableRow className="hover:bg-transparent">
+                  <TableHead className="pl-4">{t("colTeam")}</TableHead>
+                  <TableHead className="text-right">{t("colMembers")}</TableHead>
+                  <TableHead className="hidden sm:table-cell">{t("colStatus")}</TableHead>
+                  <TableHead className="w-12" />
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+              </TableHeader>
+              <TableBody>
+                {rows.map((team) => (
+                  <TableRow key={team.id} className="cursor-pointer" onClick={() => setMembersOf(team.id)} data-testid="team-row" data-name={team.name} data-active={team.isActive}>
+                    <TableCell className="max-w-0 w-full pl-4">
+                      <div className="flex min-w-0 items-center gap-2">
+                        <ColorDot color={team.color} />
+                        <div className="flex min-w-0 flex-col">
+                          <button type="button" className="truncate text-left font-medium outline-none hover:underline focus-visible:underline" onClick={() => setMembersOf(team.id)} data-testid={`team-open-${team.name}`}>
+                            {team.name}
+                          </button>
+                          {team.description && <span className="truncate text-xs text-muted-foreground">{team.description}</span>}
+                        </div>
+                      </div>
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">{team.memberCount}</TableCell>
+                    <TableCell className="hidden sm:table-cell">{team.isActive ? <Badge variant="success">{t("active")}</Badge> : <Badge variant="muted">{t("inactive")}</Badge>}</TableCell>
+                    <TableCell className="pr-3 text-right" onClick={(e) => e.stopPropagation()}>
+                      <RowActions
+                        label={t("actions", { name: team.name })}
+                        testId={`team-actions-${team.name}`}
+                        actions={[
+                          { label: t("membersAction"), icon: UsersIcon, onSelect: () => setMembersOf(team.id), testId: "team-members" },
+                          { label: t("edit"), icon: PencilIcon, onSelect: () => setEditing({ team }), testId: "team-edit" },
+                          team.isActive
+                            ? { label: t("deactivate"), icon: PowerOffIcon, onSelect: () => setDeactivating(team), destructive: true, testId: "team-deactivate" }
+                            : { label: t("reactivate"), icon: PowerIcon, onSelect: () => setActive(team, true), testId: "team-reactivate" },
+                        ]}
+                      />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </QueryState>
       </div>
       <TeamDialog open={Boolean(editing)} team={editing?.team ?? null} onClose={() => setEditing(null)} onCreated={(team) => setMembersOf(team.id)} />
       <TeamMembersSheet teamId={membersOf} onClose={() => setMembersOf(null)} />

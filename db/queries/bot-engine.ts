@@ -2,7 +2,6 @@ import { and, asc, desc, eq, inArray, isNull, lt, ne, sql } from "drizzle-orm";
 import { getDb, type Tx } from "@/db/client";
 import {
   botIntents,
-  botMedia,
   botSessions,
   botTraces,
   botUsage,
@@ -15,11 +14,11 @@ import {
   users,
   type TraceStep,
 } from "@/db/schema";
+import type { BotIntentRow } from "./bot-config";
 
 /** What the bot engine reads and writes: intents in order, traces, sessions, usage, the thread it answers. */
 
-export type BotIntentRow = typeof botIntents.$inferSelect;
-export type BotMediaRow = typeof botMedia.$inferSelect;
+export type { BotIntentRow };
 export type BotTraceRow = typeof botTraces.$inferSelect;
 export type BotTraceInsert = typeof botTraces.$inferInsert;
 export type BotUsageRow = typeof botUsage.$inferSelect;
@@ -30,15 +29,6 @@ export async function activeIntentsOf(orgId: number, configId: number, tx: Tx = 
     .from(botIntents)
     .where(and(eq(botIntents.orgId, orgId), eq(botIntents.configId, configId), eq(botIntents.isActive, true)))
     .orderBy(asc(botIntents.position), asc(botIntents.id));
-}
-
-export async function findBotMedia(orgId: number, id: number, tx: Tx = getDb()): Promise<BotMediaRow | undefined> {
-  const [row] = await tx
-    .select()
-    .from(botMedia)
-    .where(and(eq(botMedia.orgId, orgId), eq(botMedia.id, id)))
-    .limit(1);
-  return row;
 }
 
 export async function findOrgPlan(orgId: number, tx: Tx = getDb()) {

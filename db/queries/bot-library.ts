@@ -18,17 +18,17 @@ import {
   teams,
   users,
 } from "@/db/schema";
+import type { BotConfigRow, BotIntentRow } from "./bot-config";
+import type { BotDocumentRow } from "./bot-knowledge";
+import type { BotToolRow } from "./bot-tools";
+import type { ConnectionRow } from "./connections";
 
 /** SQL of the bot "library": export/import, snapshots, media, templates and feedback. Always scoped by org. */
 
-export type BotConfigRow = typeof botConfigs.$inferSelect;
-export type BotIntentRow = typeof botIntents.$inferSelect;
+export type { BotConfigRow, BotDocumentRow, BotIntentRow, BotToolRow, ConnectionRow };
 export type BotMediaRow = typeof botMedia.$inferSelect;
 export type BotSnapshotRow = typeof botSnapshots.$inferSelect;
 export type BotTemplateRow = typeof botTemplates.$inferSelect;
-export type BotDocumentRow = typeof botDocuments.$inferSelect;
-export type BotToolRow = typeof botTools.$inferSelect;
-export type ConnectionRow = typeof connections.$inferSelect;
 
 const one = async <T>(q: Promise<T[]>) => (await q)[0];
 const lowerIn = (column: SQL | typeof botTools.name, names: string[]) =>

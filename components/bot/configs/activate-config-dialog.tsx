@@ -1,18 +1,8 @@
 "use client";
 
 import { useTranslations } from "next-intl";
-import {
-  AlertDialog,
-  AlertDialogAction,
-  AlertDialogCancel,
-  AlertDialogContent,
-  AlertDialogDescription,
-  AlertDialogFooter,
-  AlertDialogHeader,
-  AlertDialogTitle,
-} from "@/components/ui/alert-dialog";
 import { toast } from "@/components/ui/sonner";
-import { Spinner } from "@/components/ui/spinner";
+import { ConfirmDialog } from "@/components/common/confirm-dialog";
 import { useErrorMessage } from "@/components/common/use-api-errors";
 import { useActivateConfig, type BotConfig } from "@/lib/client/bot";
 
@@ -32,30 +22,20 @@ export function ActivateConfigDialog({ config, active, onClose, onActivated }: {
       onError: (e) => toast.error(errorMessage(e)),
     });
   return (
-    <AlertDialog open={Boolean(config)} onOpenChange={(open) => !open && onClose()}>
-      <AlertDialogContent>
-        <AlertDialogHeader>
-          <AlertDialogTitle>{t("title", { name: config?.name ?? "" })}</AlertDialogTitle>
-          <AlertDialogDescription>
-            {active && active.id !== config?.id ? t("replaces", { current: active.name }) : t("first")}
-          </AlertDialogDescription>
-        </AlertDialogHeader>
-        {config && !config.aiConfigured && <p className="text-sm text-amber-700 dark:text-amber-300">{t("noAi")}</p>}
-        <AlertDialogFooter>
-          <AlertDialogCancel>{t("cancel")}</AlertDialogCancel>
-          <AlertDialogAction
-            data-testid="config-activate-confirm"
-            disabled={activate.isPending}
-            onClick={(e) => {
-              e.preventDefault();
-              confirm();
-            }}
-          >
-            {activate.isPending && <Spinner label={t("pending")} />}
-            {t("confirm")}
-          </AlertDialogAction>
-        </AlertDialogFooter>
-      </AlertDialogContent>
-    </AlertDialog>
+    <ConfirmDialog
+      open={Boolean(config)}
+      onClose={onClose}
+      variant="default"
+      title={t("title", { name: config?.name ?? "" })}
+      description={active && active.id !== config?.id ? t("replaces", { current: active.name }) : t("first")}
+      confirmLabel={t("confirm")}
+      cancelLabel={t("cancel")}
+      pending={activate.isPending}
+      pendingLabel={t("pending")}
+      testId="config-activate-confirm"
+      onConfirm={confirm}
+    >
+      {config && !config.aiConfigured && <p className="text-sm text-amber-700 dark:text-amber-300">{t("noAi")}</p>}
+    </ConfirmDialog>
   );
 }

@@ -10,13 +10,11 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { Card, CardContent, CardHeader, CardTitle } from "@/components/ui/card";
 import { EmptyState } from "@/components/ui/empty-state";
-import { toast } from "@/components/ui/sonner";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
-import { ErrorState } from "@/components/common/error-state";
+import { QueryState } from "@/components/common/query-state";
 import { RelativeTime } from "@/components/common/relative-time";
 import { RowActions } from "@/components/common/row-actions";
-import { TableSkeleton } from "@/components/common/table-skeleton";
-import { useErrorMessage } from "@/components/common/use-api-errors";
+import { useConfirmAction } from "@/components/common/use-confirm-action";
 import { useBotConfigs, useDeleteConfig, type BotConfig } from "@/lib/client/bot";
 import { BotEnabledSwitch } from "../settings/bot-enabled-switch";
 import { ActivateConfigDialog } from "./activate-config-dialog";
@@ -32,24 +30,13 @@ export function BotOverview() {
   const router = useRouter();
   const configs = useBotConfigs();
   const remove = useDeleteConfig();
-  const errorMessage = useErrorMessage();
   const [naming, setNaming] = useState<NameDialogState | null>(null);
   const [activating, setActivating] = useState<BotConfig | null>(null);
-  const [removing, setRemoving] = useState<BotConfig | null>(null);
+  const removal = useConfirmAction<BotConfig>(remove, (config) => t("deleted", { name: config.name }));
 
   const list = configs.data ?? [];
   const active = list.find((c) => c.status === "ACTIVE") ?? null;
   const ordered = active ? [active, ...list.filter((c) => c !== active)] : list;
-
-  const confirmRemove = () =>
-    removing &&
-    remove.mutate(removing.id, {
-      onSuccess: () => {
-        toast.success(t("deleted", { name: removing.name }));
-        setRemoving(null);
-      },
-      onError: (e) => toast.error(errorMessage(e)),
-    });
 
   const create = () => setNaming({ mode: "create" });
 
@@ -108,36 +95,38 @@ export function BotOverview() {
           </Button>
         </div>
         <div className="overflow-hidden rounded-lg border bg-card">
-          {configs.isPending ? (
-            <TableSkeleton rows={3} columns={3} />
-          ) : configs.isError ? (
-            <ErrorState error={configs.error} onRetry={() => void configs.refetch()} />
-          ) : list.length === 0 ? (
-            <EmptyState
-              icon={BotIcon}
-              className="py-14"
-              title={t("emptyTitle")}
-              description={t("emptyText")}
-              action={
-                <Button variant="outline" onClick={create} data-testid="bot-config-create-empty">
-                  {t("create")}
-                </Button>
-              }
-            />
-          ) : (
-            <ul className="divide-y" data-testid="bot-config-list">
-              {ordered.map((c) => (
-                <ConfigRow
-                  key={c.id}
-                  config={c}
-                  onActivate={() => setActivating(c)}
-                  onRename={() => setNaming({ mode: "rename", config: c })}
-                  onDuplicate={() => setNaming({ mode: "duplicate", config: c })}
-                  onDelete={() => setRemoving(c)}
-                />
-              ))}
-            </ul>
-          )}
+          <QueryState
+            query={configs}
+            skeleton={{ rows: 3, columns: 3 }}
+            empty={
+              <EmptyState
+                icon={BotIcon}
+                className="py-14"
+                title={t("emptyTitle")}
+                description={t("emptyText")}
+                action={
+                  <Button variant="outline" onClick={create} data-testid="bot-config-create-empty">
+                    {t("create")}
+                  </Button>
+                }
+              />
+            }
+          >
+            {() => (
+              <ul className="divide-y" data-testid="bot-config-list">
+                {ordered.map((c) => (
+                  <ConfigRow
+                    key={c.id}
+                    config={c}
+                    onActivate={() => setActivating(c)}
+                    onRename={() => setNaming({ mode: "rename", config: c })}
+                    onDuplicate={() => setNaming({ mode: "duplicate", config: c })}
+                    onDelete={() => removal.ask(c)}
+                  />
+                ))}
+              </ul>
+            )}
+          </QueryState>
         </div>
       </section>
 
@@ -148,15 +137,12 @@ export function BotOverview() {
       />
       <ActivateConfigDialog config={activating} active={active} onClose={() => setActivating(null)} />
       <ConfirmDialog
-        open={Boolean(removing)}
-        onClose={() => setRemoving(null)}
-        title={t("deleteTitle", { name: removing?.name ?? "" })}
+        {...removal.dialog}
+        title={t("deleteTitle", { name: removal.target?.name ?? "" })}
         description={t("deleteText")}
         confirmLabel={t("deleteConfirm")}
         cancelLabel={t("cancel")}
-        pending={remove.isPending}
         testId="config-delete-confirm"
-        onConfirm={confirmRemove}
       />
     </div>
   );

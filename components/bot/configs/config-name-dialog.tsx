@@ -7,8 +7,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/sonner";
 import { FormDialogFooter } from "@/components/common/form-dialog-footer";
-import { useErrorMessage, useFieldErrors } from "@/components/common/use-api-errors";
-import { isApiError } from "@/lib/client/api";
+import { useFieldErrors } from "@/components/common/use-api-errors";
 import { useCreateConfig, useDuplicateConfig, useUpdateConfig, type BotConfig } from "@/lib/client/bot";
 
 export type NameDialogState = { mode: "create" } | { mode: "rename"; config: BotConfig } | { mode: "duplicate"; config: BotConfig };
@@ -35,8 +34,7 @@ function NameForm({ state, onClose, onDone }: { state: NameDialogState; onClose:
   const create = useCreateConfig();
   const update = useUpdateConfig();
   const duplicate = useDuplicateConfig();
-  const errorMessage = useErrorMessage();
-  const { errors, setErrors, fromError, clear } = useFieldErrors();
+  const { errors, setErrors, report, clear } = useFieldErrors();
   const initial = state.mode === "rename" ? state.config.name : state.mode === "duplicate" ? t("copyOf", { name: state.config.name }) : "";
   const [name, setName] = useState(initial);
   const pending = create.isPending || update.isPending || duplicate.isPending;
@@ -57,8 +55,7 @@ function NameForm({ state, onClose, onDone }: { state: NameDialogState; onClose:
       onClose();
       onDone?.(config, state.mode);
     } catch (err) {
-      if (isApiError(err) && err.code === "CONFLICT") return setErrors({ name: t("nameTaken") });
-      if (!fromError(err)) toast.error(errorMessage(err));
+      report(err, { name: t("nameTaken") });
     }
   };
 

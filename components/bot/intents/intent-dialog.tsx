@@ -10,20 +10,12 @@ import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/sonner";
 import { FormDialogFooter } from "@/components/common/form-dialog-footer";
-import { useErrorMessage, useFieldErrors } from "@/components/common/use-api-errors";
+import { useFieldErrors } from "@/components/common/use-api-errors";
+import { compiles } from "@/lib/bot/pattern";
 import { isApiError } from "@/lib/client/api";
 import { INTENT_ACTIONS, useBotMediaOptions, useCreateIntent, useToolOptions, useUpdateIntent, type Intent, type IntentAction, type IntentBody } from "@/lib/client/bot";
 import { useTeams } from "@/lib/client/teams";
 import { ChipInput } from "./chip-input";
-
-const compiles = (pattern: string) => {
-  try {
-    new RegExp(pattern, "iu");
-    return true;
-  } catch {
-    return false;
-  }
-};
 
 /** Create (intent null) or edit an intent: what triggers it and what it does. */
 export function IntentDialog({ configId, intent, onClose }: { configId: string; intent: Intent | null; onClose: () => void }) {
@@ -46,8 +38,7 @@ function IntentForm({ configId, intent, onClose }: { configId: string; intent: I
   const tf = useTranslations("errors.field");
   const create = useCreateIntent();
   const update = useUpdateIntent();
-  const errorMessage = useErrorMessage();
-  const { errors, setErrors, fromError, clear } = useFieldErrors();
+  const { errors, setErrors, report, clear } = useFieldErrors();
   const [name, setName] = useState(intent?.name ?? "");
   const [description, setDescription] = useState(intent?.description ?? "");
   const [isActive, setIsActive] = useState(intent?.isActive ?? true);
@@ -97,9 +88,8 @@ function IntentForm({ configId, intent, onClose }: { configId: string; intent: I
       toast.success(intent ? t("updated", { name: body.name }) : t("created", { name: body.name }));
       onClose();
     } catch (err) {
-      if (isApiError(err) && err.code === "CONFLICT") return setErrors({ name: t("nameTaken") });
       // "patterns.2" → the patterns field, naming the pattern the API refused.
-      if (isApiError(err) && err.details.length) {
+      if (isApiError(err) && err.code !== "CONFLICT" && err.details.length) {
         const next: Record<string, string> = {};
         for (const d of err.details) {
           const [field, index] = d.path.split(".");
@@ -110,7 +100,7 @@ function IntentForm({ configId, intent, onClose }: { configId: string; intent: I
         if (next.form) toast.error(next.form);
         return;
       }
-      if (!fromError(err)) toast.error(errorMessage(err));
+      report(err, { name: t("nameTaken") });
     }
   };
 

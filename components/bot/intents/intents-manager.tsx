@@ -10,9 +10,9 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Switch } from "@/components/ui/switch";
 import { toast } from "@/components/ui/sonner";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
-import { ErrorState } from "@/components/common/error-state";
-import { TableSkeleton } from "@/components/common/table-skeleton";
+import { QueryState } from "@/components/common/query-state";
 import { useErrorMessage } from "@/components/common/use-api-errors";
+import { useConfirmAction } from "@/components/common/use-confirm-action";
 import { useDeleteIntent, useIntents, useReorderIntents, useUpdateIntent, type BotConfig, type Intent } from "@/lib/client/bot";
 import { cn } from "@/lib/utils";
 import { BotPageHeader } from "../configs/bot-header";
@@ -44,7 +44,7 @@ function IntentsManager({ config }: { config: BotConfig }) {
   const remove = useDeleteIntent();
   const errorMessage = useErrorMessage();
   const [editing, setEditing] = useState<{ intent: Intent | null } | null>(null);
-  const [removing, setRemoving] = useState<Intent | null>(null);
+  const removal = useConfirmAction<Intent>(remove, (intent) => t("deleted", { name: intent.name }));
   const [dragId, setDragId] = useState<string | null>(null);
   const [dropIndex, setDropIndex] = useState<number | null>(null);
   const [announcement, setAnnouncement] = useState("");
@@ -71,16 +71,6 @@ function IntentsManager({ config }: { config: BotConfig }) {
     move(from, index > from ? index - 1 : index);
   };
 
-  const confirmRemove = () =>
-    removing &&
-    remove.mutate(removing.id, {
-      onSuccess: () => {
-        toast.success(t("deleted", { name: removing.name }));
-        setRemoving(null);
-      },
-      onError: (e) => toast.error(errorMessage(e)),
-    });
-
   const create = () => setEditing({ intent: null });
 
   return (
@@ -96,73 +86,72 @@ function IntentsManager({ config }: { config: BotConfig }) {
         {announcement}
       </p>
       <div className="overflow-hidden rounded-lg border bg-card">
-        {intents.isPending ? (
-          <TableSkeleton rows={4} columns={3} />
-        ) : intents.isError ? (
-          <ErrorState error={intents.error} onRetry={() => void intents.refetch()} />
-        ) : list.length === 0 ? (
-          <EmptyState
-            icon={ListChecksIcon}
-            className="py-14"
-            title={t("emptyTitle")}
-            description={t("emptyText")}
-            action={
-              <Button variant="outline" onClick={create} data-testid="intent-create-empty">
-                {t("new")}
-              </Button>
-            }
-          />
-        ) : (
-          <ol
-            className="divide-y"
-            data-testid="intent-list"
-            onDragOver={(e) => dragId && e.preventDefault()}
-            onDrop={(e) => onDrop(e, dropIndex ?? list.length)}
-            onDragLeave={(e) => !e.currentTarget.contains(e.relatedTarget as Node) && setDropIndex(null)}
-          >
-            {list.map((intent, index) => (
-              <IntentRow
-                key={intent.id}
-                intent={intent}
-                index={index}
-                total={list.length}
-                dragging={dragId === intent.id}
-                dropBefore={dropIndex === index && dragId !== null}
-                dropAfter={dropIndex === list.length && index === list.length - 1 && dragId !== null}
-                onDragStart={(e) => {
-                  e.dataTransfer.effectAllowed = "move";
-                  e.dataTransfer.setData("text/plain", intent.id);
-                  setDragId(intent.id);
-                }}
-                onDragEnd={() => {
-                  setDragId(null);
-                  setDropIndex(null);
-                }}
-                onDragOver={(e) => {
-                  if (!dragId) return;
-                  e.preventDefault();
-                  const rect = e.currentTarget.getBoundingClientRect();
-                  setDropIndex(e.clientY > rect.top + rect.height / 2 ? index + 1 : index);
-                }}
-                onMove={(delta) => move(index, index + delta)}
-                onEdit={() => setEditing({ intent })}
-                onDelete={() => setRemoving(intent)}
-              />
-            ))}
-          </ol>
-        )}
+        <QueryState
+          query={intents}
+          skeleton={{ rows: 4, columns: 3 }}
+          empty={
+            <EmptyState
+              icon={ListChecksIcon}
+              className="py-14"
+              title={t("emptyTitle")}
+              description={t("emptyText")}
+              action={
+                <Button variant="outline" onClick={create} data-testid="intent-create-empty">
+                  {t("new")}
+                </Button>
+              }
+            />
+          }
+        >
+          {() => (
+            <ol
+              className="divide-y"
+              data-testid="intent-list"
+              onDragOver={(e) => dragId && e.preventDefault()}
+              onDrop={(e) => onDrop(e, dropIndex ?? list.length)}
+              onDragLeave={(e) => !e.currentTarget.contains(e.relatedTarget as Node) && setDropIndex(null)}
+            >
+              {list.map((intent, index) => (
+                <IntentRow
+                  key={intent.id}
+                  intent={intent}
+                  index={index}
+                  total={list.length}
+                  dragging={dragId === intent.id}
+                  dropBefore={dropIndex === index && dragId !== null}
+                  dropAfter={dropIndex === list.length && index === list.length - 1 && dragId !== null}
+                  onDragStart={(e) => {
+                    e.dataTransfer.effectAllowed = "move";
+                    e.dataTransfer.setData("text/plain", intent.id);
+                    setDragId(intent.id);
+                  }}
+                  onDragEnd={() => {
+                    setDragId(null);
+                    setDropIndex(null);
+                  }}
+                  onDragOver={(e) => {
+                    if (!dragId) return;
+                    e.preventDefault();
+                    const rect = e.currentTarget.getBoundingClientRect();
+                    setDropIndex(e.clientY > rect.top + rect.height / 2 ? index + 1 : index);
+                  }}
+                  onMove={(delta) => move(index, index + delta)}
+                  onEdit={() => setEditing({ intent })}
+                  onDelete={() => removal.ask(intent)}
+                />
+              ))}
+            </ol>
+          )}
+        </QueryState>
       </div>
       {editing && <IntentDialog configId={config.id} intent={editing.intent} onClose={() => setEditing(null)} />}
       <ConfirmDialog
-        open={Boolean(removing)}
-        onClose={() => setRemoving(null)}
-        title={t("deleteTitle", { name: removing?.name ?? "" })}
+        {...removal.dialog}
+        title={t("deleteTitle", { name: removal.target?.name ?? "" })}
         description={t("deleteText")}
         confirmLabel={t("deleteConfirm")}
         cancelLabel={t("cancel")}
-        pending={remove.isPending}
         testId="intent-delete-confirm"
-        onConfirm={confirmRemove}
       />
     </div>
   );

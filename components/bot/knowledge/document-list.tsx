@@ -5,13 +5,11 @@ import { FileTextIcon, LibraryIcon, Rows3Icon, Trash2Icon } from "lucide-react";
 import { useFormatter, useTranslations } from "next-intl";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { toast } from "@/components/ui/sonner";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
-import { ErrorState } from "@/components/common/error-state";
+import { QueryState } from "@/components/common/query-state";
 import { RelativeTime } from "@/components/common/relative-time";
 import { RowActions } from "@/components/common/row-actions";
-import { TableSkeleton } from "@/components/common/table-skeleton";
-import { useErrorMessage } from "@/components/common/use-api-errors";
+import { useConfirmAction } from "@/components/common/use-confirm-action";
 import { useDeleteDocument, useDocuments, type BotDocument } from "@/lib/client/bot-knowledge";
 import { ChunkSheet } from "./chunk-sheet";
 import { DocumentStatus } from "./document-status";
@@ -27,94 +25,80 @@ export function DocumentList() {
   const format = useFormatter();
   const docs = useDocuments();
   const remove = useDeleteDocument();
-  const errorMessage = useErrorMessage();
-  const [removing, setRemoving] = useState<BotDocument | null>(null);
+  const removal = useConfirmAction<BotDocument>(remove, (doc) => t("deleted", { title: doc.title }));
   const [viewing, setViewing] = useState<BotDocument | null>(null);
-
-  const confirmRemove = () =>
-    removing &&
-    remove.mutate(removing.id, {
-      onSuccess: () => {
-        toast.success(t("deleted", { title: removing.title }));
-        setRemoving(null);
-      },
-      onError: (e) => toast.error(errorMessage(e)),
-    });
 
   return (
     <div className="overflow-hidden rounded-lg border bg-card" data-testid="knowledge-doc-list">
-      {docs.isPending ? (
-        <TableSkeleton rows={4} columns={5} />
-      ) : docs.isError ? (
-        <ErrorState error={docs.error} onRetry={() => void docs.refetch()} />
-      ) : docs.data.length === 0 ? (
-        <EmptyState icon={LibraryIcon} className="py-14" title={t("emptyTitle")} description={t("emptyText")} data-testid="knowledge-empty" />
-      ) : (
-        <Table>
-          <TableHeader>
-            <TableRow className="hover:bg-transparent">
-              <TableHead className="pl-4">{t("colDocument")}</TableHead>
-              <TableHead className="hidden text-right md:table-cell">{t("colSize")}</TableHead>
-              <TableHead className="hidden text-right md:table-cell">{t("colPages")}</TableHead>
-              <TableHead className="hidden text-right sm:table-cell">{t("colChunks")}</TableHead>
-              <TableHead>{t("colStatus")}</TableHead>
-              <TableHead className="w-12" />
-            </TableRow>
-          </TableHeader>
-          <TableBody>
-            {docs.data.map((d) => (
-              <TableRow key={d.id} data-testid="knowledge-doc-row" data-title={d.title} data-status={d.status}>
-                <TableCell className="w-full max-w-0 pl-4">
-                  <div className="flex min-w-0 items-start gap-2">
-                    <FileTextIcon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
-                    <div className="min-w-0">
-                      <p className="truncate font-medium">{d.title}</p>
-                      <p className="truncate text-xs text-muted-foreground">
-                        {d.filename ?? d.mimeType} · <RelativeTime value={d.createdAt} />
-                        <span className="md:hidden"> · {formatSize(d.size, format)}</span>
-                      </p>
-                      {d.error && (
-                        <p className="mt-0.5 line-clamp-2 text-xs whitespace-normal text-destructive" data-testid="knowledge-doc-error">
-                          {d.error}
-                        </p>
-                      )}
-                    </div>
-                  </div>
-                </TableCell>
-                <TableCell className="hidden text-right tabular-nums md:table-cell">{formatSize(d.size, format)}</TableCell>
-                <TableCell className="hidden text-right tabular-nums md:table-cell">{d.pageCount ?? "—"}</TableCell>
-                <TableCell className="hidden text-right tabular-nums sm:table-cell" data-testid="knowledge-doc-chunks">
-                  {d.chunkCount}
-                </TableCell>
-                <TableCell>
-                  <DocumentStatus doc={d} />
-                </TableCell>
-                <TableCell className="pr-3 text-right">
-                  <RowActions
-                    label={t("actions", { title: d.title })}
-                    testId="knowledge-doc-actions"
-                    actions={[
-                      d.chunkCount > 0 && { label: t("viewChunks"), icon: Rows3Icon, onSelect: () => setViewing(d), testId: "knowledge-doc-chunks-open" },
-                      { label: t("delete"), icon: Trash2Icon, onSelect: () => setRemoving(d), destructive: true, testId: "knowledge-doc-delete" },
-                    ]}
-                  />
-                </TableCell>
+      <QueryState
+        query={docs}
+        skeleton={{ rows: 4, columns: 5 }}
+        empty={<EmptyState icon={LibraryIcon} className="py-14" title={t("emptyTitle")} description={t("emptyText")} data-testid="knowledge-empty" />}
+      >
+        {(data) => (
+          <Table>
+            <TableHeader>
+              <TableRow className="hover:bg-transparent">
+                <TableHead className="pl-4">{t("colDocument")}</TableHead>
+                <TableHead className="hidden text-right md:table-cell">{t("colSize")}</TableHead>
+                <TableHead className="hidden text-right md:table-cell">{t("colPages")}</TableHead>
+                <TableHead className="hidden text-right sm:table-cell">{t("colChunks")}</TableHead>
+                <TableHead>{t("colStatus")}</TableHead>
+                <TableHead className="w-12" />
               </TableRow>
-            ))}
-          </TableBody>
-        </Table>
-      )}
+            </TableHeader>
+            <TableBody>
+              {data.map((d) => (
+                <TableRow key={d.id} data-testid="knowledge-doc-row" data-title={d.title} data-status={d.status}>
+                  <TableCell className="w-full max-w-0 pl-4">
+                    <div className="flex min-w-0 items-start gap-2">
+                      <FileTextIcon className="mt-0.5 size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
+                      <div className="min-w-0">
+                        <p className="truncate font-medium">{d.title}</p>
+                        <p className="truncate text-xs text-muted-foreground">
+                          {d.filename ?? d.mimeType} · <RelativeTime value={d.createdAt} />
+                          <span className="md:hidden"> · {formatSize(d.size, format)}</span>
+                        </p>
+                        {d.error && (
+                          <p className="mt-0.5 line-clamp-2 text-xs whitespace-normal text-destructive" data-testid="knowledge-doc-error">
+                            {d.error}
+                          </p>
+                        )}
+                      </div>
+                    </div>
+                  </TableCell>
+                  <TableCell className="hidden text-right tabular-nums md:table-cell">{formatSize(d.size, format)}</TableCell>
+                  <TableCell className="hidden text-right tabular-nums md:table-cell">{d.pageCount ?? "—"}</TableCell>
+                  <TableCell className="hidden text-right tabular-nums sm:table-cell" data-testid="knowledge-doc-chunks">
+                    {d.chunkCount}
+                  </TableCell>
+                  <TableCell>
+                    <DocumentStatus doc={d} />
+                  </TableCell>
+                  <TableCell className="pr-3 text-right">
+                    <RowActions
+                      label={t("actions", { title: d.title })}
+                      testId="knowledge-doc-actions"
+                      actions={[
+                        d.chunkCount > 0 && { label: t("viewChunks"), icon: Rows3Icon, onSelect: () => setViewing(d), testId: "knowledge-doc-chunks-open" },
+                        { label: t("delete"), icon: Trash2Icon, onSelect: () => removal.ask(d), destructive: true, testId: "knowledge-doc-delete" },
+                      ]}
+                    />
+                  </TableCell>
+                </TableRow>
+              ))}
+            </TableBody>
+          </Table>
+        )}
+      </QueryState>
       <ChunkSheet doc={viewing} onClose={() => setViewing(null)} />
       <ConfirmDialog
-        open={Boolean(removing)}
-        onClose={() => setRemoving(null)}
-        title={t("deleteDialog.title", { title: removing?.title ?? "" })}
+        {...removal.dialog}
+        title={t("deleteDialog.title", { title: removal.target?.title ?? "" })}
         description={t("deleteDialog.description")}
         confirmLabel={t("deleteDialog.confirm")}
         cancelLabel={t("deleteDialog.cancel")}
-        pending={remove.isPending}
         testId="knowledge-doc-delete-confirm"
-        onConfirm={confirmRemove}
       />
     </div>
   );

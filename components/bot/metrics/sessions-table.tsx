@@ -8,11 +8,10 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
-import { ErrorState } from "@/components/common/error-state";
 import { FilterSelect } from "@/components/common/filter-select";
 import { Pagination } from "@/components/common/pagination";
+import { QueryState } from "@/components/common/query-state";
 import { RelativeTime } from "@/components/common/relative-time";
-import { TableSkeleton } from "@/components/common/table-skeleton";
 import { useBotSessions, type ClosureType } from "@/lib/client/bot-library";
 
 const CLOSURES: ClosureType[] = ["RESOLVED_CONFIRMED", "ABANDONED", "ESCALATED"];
@@ -42,49 +41,49 @@ export function SessionsTable({ days, onOpen }: { days: number; onOpen: (convers
         />
       </div>
       <div className="overflow-hidden rounded-lg border bg-card">
-        {sessions.isPending ? (
-          <TableSkeleton rows={4} columns={4} />
-        ) : sessions.isError ? (
-          <ErrorState error={sessions.error} onRetry={() => void sessions.refetch()} />
-        ) : sessions.data.data.length === 0 ? (
-          <EmptyState icon={MessagesSquareIcon} className="py-10" title={t("emptyTitle")} description={closure ? t("noMatch") : t("emptyText")} />
-        ) : (
-          <Table aria-busy={sessions.isFetching}>
-            <TableHeader>
-              <TableRow className="hover:bg-transparent">
-                <TableHead className="pl-4">{t("colConversation")}</TableHead>
-                <TableHead className="text-right">{t("colTurns")}</TableHead>
-                <TableHead className="hidden sm:table-cell">{t("colStarted")}</TableHead>
-                <TableHead>{t("colClosure")}</TableHead>
-                <TableHead className="w-24" />
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {sessions.data.data.map((s) => (
-                <TableRow key={s.id} data-testid="metrics-session-row">
-                  <TableCell className="pl-4">
-                    <Link href={`/inbox?c=${s.conversationId}`} className="font-medium underline-offset-4 hover:underline" data-testid="metrics-session-conversation">
-                      #{s.conversationDisplayId}
-                    </Link>
-                    {s.contactName && <span className="ml-2 text-xs text-muted-foreground">{s.contactName}</span>}
-                  </TableCell>
-                  <TableCell className="text-right tabular-nums">{s.turns}</TableCell>
-                  <TableCell className="hidden text-xs text-muted-foreground sm:table-cell">
-                    <RelativeTime value={s.startedAt} />
-                  </TableCell>
-                  <TableCell>
-                    {s.closureType ? <Badge variant={VARIANT[s.closureType]}>{t(`closure.${s.closureType}`)}</Badge> : <Badge variant="outline">{t("open")}</Badge>}
-                  </TableCell>
-                  <TableCell className="pr-3 text-right">
-                    <Button variant="ghost" size="sm" onClick={() => onOpen(s.conversationId, s.conversationDisplayId)} data-testid="metrics-session-traces">
-                      {t("traces")}
-                    </Button>
-                  </TableCell>
+        <QueryState
+          query={sessions}
+          skeleton={{ rows: 4, columns: 4 }}
+          empty={<EmptyState icon={MessagesSquareIcon} className="py-10" title={t("emptyTitle")} description={closure ? t("noMatch") : t("emptyText")} />}
+        >
+          {(found) => (
+            <Table aria-busy={sessions.isFetching}>
+              <TableHeader>
+                <TableRow className="hover:bg-transparent">
+                  <TableHead className="pl-4">{t("colConversation")}</TableHead>
+                  <TableHead className="text-right">{t("colTurns")}</TableHead>
+                  <TableHead className="hidden sm:table-cell">{t("colStarted")}</TableHead>
+                  <TableHead>{t("colClosure")}</TableHead>
+                  <TableHead className="w-24" />
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+              </TableHeader>
+              <TableBody>
+                {found.data.map((s) => (
+                  <TableRow key={s.id} data-testid="metrics-session-row">
+                    <TableCell className="pl-4">
+                      <Link href={`/inbox?c=${s.conversationId}`} className="font-medium underline-offset-4 hover:underline" data-testid="metrics-session-conversation">
+                        #{s.conversationDisplayId}
+                      </Link>
+                      {s.contactName && <span className="ml-2 text-xs text-muted-foreground">{s.contactName}</span>}
+                    </TableCell>
+                    <TableCell className="text-right tabular-nums">{s.turns}</TableCell>
+                    <TableCell className="hidden text-xs text-muted-foreground sm:table-cell">
+                      <RelativeTime value={s.startedAt} />
+                    </TableCell>
+                    <TableCell>
+                      {s.closureType ? <Badge variant={VARIANT[s.closureType]}>{t(`closure.${s.closureType}`)}</Badge> : <Badge variant="outline">{t("open")}</Badge>}
+                    </TableCell>
+                    <TableCell className="pr-3 text-right">
+                      <Button variant="ghost" size="sm" onClick={() => onOpen(s.conversationId, s.conversationDisplayId)} data-testid="metrics-session-traces">
+                        {t("traces")}
+                      </Button>
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </QueryState>
       </div>
       {sessions.data && <Pagination page={page} limit={LIMIT} total={sessions.data.total} onPage={setPage} />}
     </section>

@@ -7,8 +7,8 @@ import { Button } from "@/components/ui/button";
 import { Sheet, SheetContent, SheetDescription, SheetHeader, SheetTitle } from "@/components/ui/sheet";
 import { Skeleton } from "@/components/ui/skeleton";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorState } from "@/components/common/error-state";
 import { Pagination } from "@/components/common/pagination";
+import { QueryState } from "@/components/common/query-state";
 import { TRACE_MAX_DAYS, useTraces } from "@/lib/client/bot-library";
 import { TraceDetailView } from "./trace-detail";
 import { TraceRows } from "./traces-table";
@@ -52,24 +52,26 @@ function ConversationTraces({ conversationId, displayId }: { conversationId: str
         <SheetDescription>{t("conversationText")}</SheetDescription>
       </SheetHeader>
       <div className="px-0">
-        {traces.isPending ? (
-          <div className="flex flex-col gap-2 px-4">
-            {Array.from({ length: 4 }, (_, i) => (
-              <Skeleton key={i} className="h-12 w-full" />
-            ))}
-          </div>
-        ) : traces.isError ? (
-          <ErrorState error={traces.error} onRetry={() => void traces.refetch()} />
-        ) : traces.data.data.length === 0 ? (
-          <EmptyState title={t("noTraces")} />
-        ) : (
-          <>
-            <TraceRows traces={traces.data.data} onOpen={setTraceId} />
-            <div className="px-4 py-3">
-              <Pagination page={page} limit={LIMIT} total={traces.data.total} onPage={setPage} />
+        <QueryState
+          query={traces}
+          skeleton={
+            <div className="flex flex-col gap-2 px-4">
+              {Array.from({ length: 4 }, (_, i) => (
+                <Skeleton key={i} className="h-12 w-full" />
+              ))}
             </div>
-          </>
-        )}
+          }
+          empty={<EmptyState title={t("noTraces")} />}
+        >
+          {(found) => (
+            <>
+              <TraceRows traces={found.data} onOpen={setTraceId} />
+              <div className="px-4 py-3">
+                <Pagination page={page} limit={LIMIT} total={found.total} onPage={setPage} />
+              </div>
+            </>
+          )}
+        </QueryState>
       </div>
     </>
   );

@@ -3,10 +3,9 @@
 import { ActivityIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { EmptyState } from "@/components/ui/empty-state";
-import { ErrorState } from "@/components/common/error-state";
 import { Pagination } from "@/components/common/pagination";
+import { QueryState } from "@/components/common/query-state";
 import { RelativeTime } from "@/components/common/relative-time";
-import { TableSkeleton } from "@/components/common/table-skeleton";
 import { useKeyedState } from "@/components/common/use-keyed-state";
 import { TRACE_MAX_DAYS, useTraces, type TraceSummary } from "@/lib/client/bot-library";
 import { OutcomeBadge } from "./trace-bits";
@@ -57,15 +56,13 @@ export function TracesTable({ days, onOpen }: { days: number; onOpen: (traceId: 
         {days > TRACE_MAX_DAYS && <p className="text-xs text-muted-foreground">{t("capped", { days: TRACE_MAX_DAYS })}</p>}
       </div>
       <div className="overflow-hidden rounded-lg border bg-card">
-        {traces.isPending ? (
-          <TableSkeleton rows={4} columns={2} />
-        ) : traces.isError ? (
-          <ErrorState error={traces.error} onRetry={() => void traces.refetch()} />
-        ) : traces.data.data.length === 0 ? (
-          <EmptyState icon={ActivityIcon} className="py-10" title={t("emptyTitle")} description={t("emptyText")} />
-        ) : (
-          <TraceRows traces={traces.data.data} onOpen={onOpen} />
-        )}
+        <QueryState
+          query={traces}
+          skeleton={{ rows: 4, columns: 2 }}
+          empty={<EmptyState icon={ActivityIcon} className="py-10" title={t("emptyTitle")} description={t("emptyText")} />}
+        >
+          {(found) => <TraceRows traces={found.data} onOpen={onOpen} />}
+        </QueryState>
       </div>
       {traces.data && <Pagination page={page} limit={LIMIT} total={traces.data.total} onPage={setPage} />}
     </section>

@@ -12,7 +12,7 @@ import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/sonner";
-import { useErrorMessage, useFieldErrors } from "@/components/common/use-api-errors";
+import { useFieldErrors } from "@/components/common/use-api-errors";
 import { isApiError } from "@/lib/client/api";
 import { usePresets, useUpdateConfig, type BotConfig, type ConfigBody } from "@/lib/client/bot";
 import { useTeams } from "@/lib/client/teams";
@@ -90,8 +90,7 @@ export function ConfigSettingsForm({ config }: { config: BotConfig }) {
   const update = useUpdateConfig();
   const presets = usePresets();
   const teams = useTeams();
-  const errorMessage = useErrorMessage();
-  const { errors, setErrors, fromError, clear } = useFieldErrors();
+  const { errors, setErrors, report, clear } = useFieldErrors();
   const [base, setBase] = useState(() => draftOf(config));
   const [draft, setDraft] = useState(base);
   const patch = configPatch(base, draft);
@@ -141,7 +140,7 @@ export function ConfigSettingsForm({ config }: { config: BotConfig }) {
             setErrors(mapped);
             return;
           }
-          if (!fromError(err)) toast.error(errorMessage(err));
+          report(err);
         },
       },
     );

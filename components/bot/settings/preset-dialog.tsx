@@ -7,8 +7,7 @@ import { FormField } from "@/components/ui/form-field";
 import { Input } from "@/components/ui/input";
 import { toast } from "@/components/ui/sonner";
 import { FormDialogFooter } from "@/components/common/form-dialog-footer";
-import { useErrorMessage, useFieldErrors } from "@/components/common/use-api-errors";
-import { isApiError } from "@/lib/client/api";
+import { useFieldErrors } from "@/components/common/use-api-errors";
 import { useCreatePreset, useUpdatePreset, type Preset } from "@/lib/client/bot";
 import { apiKeyPatch, numberOrNull, providerDraftOf, ProviderFields, providerProblems, type ProviderDraft } from "./provider-fields";
 
@@ -36,8 +35,7 @@ function PresetForm({ preset, onClose }: { preset: Preset | null; onClose: () =>
   const tf = useTranslations("errors.field");
   const create = useCreatePreset();
   const update = useUpdatePreset();
-  const errorMessage = useErrorMessage();
-  const { errors, setErrors, fromError, clear } = useFieldErrors();
+  const { errors, setErrors, report, clear } = useFieldErrors();
   const [name, setName] = useState(preset?.name ?? "");
   const [draft, setDraft] = useState<ProviderDraft>(preset ? providerDraftOf(preset) : EMPTY);
   const pending = create.isPending || update.isPending;
@@ -66,8 +64,7 @@ function PresetForm({ preset, onClose }: { preset: Preset | null; onClose: () =>
       toast.success(preset ? t("updated", { name: body.name }) : t("created", { name: body.name }));
       onClose();
     } catch (err) {
-      if (isApiError(err) && err.code === "CONFLICT") return setErrors({ name: t("nameTaken") });
-      if (!fromError(err)) toast.error(errorMessage(err));
+      report(err, { name: t("nameTaken") });
     }
   };
 

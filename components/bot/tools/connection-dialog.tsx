@@ -48,7 +48,7 @@ function ConnectionForm({ connection, onClose }: { connection: Connection | null
   const tf = useTranslations("errors.field");
   const save = useSaveConnection();
   const errorMessage = useErrorMessage();
-  const { errors, setErrors, fromError, clear } = useFieldErrors();
+  const { errors, setErrors, report, clear } = useFieldErrors();
   const [name, setName] = useState(connection?.name ?? "");
   const [description, setDescription] = useState(connection?.description ?? "");
   const [baseUrl, setBaseUrl] = useState(connection?.baseUrl ?? "");
@@ -93,7 +93,7 @@ function ConnectionForm({ connection, onClose }: { connection: Connection | null
       toast.success(connection ? t("updated", { name: saved.name }) : t("created", { name: saved.name }));
       onClose();
     } catch (err) {
-      if (!fromError(err)) toast.error(errorMessage(err));
+      report(err);
     }
   };
 

@@ -9,11 +9,11 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Table, TableBody, TableCell, TableHead, TableHeader, TableRow } from "@/components/ui/table";
 import { toast } from "@/components/ui/sonner";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
-import { ErrorState } from "@/components/common/error-state";
+import { QueryState } from "@/components/common/query-state";
 import { RelativeTime } from "@/components/common/relative-time";
 import { RowActions } from "@/components/common/row-actions";
-import { TableSkeleton } from "@/components/common/table-skeleton";
 import { useErrorMessage } from "@/components/common/use-api-errors";
+import { useConfirmAction } from "@/components/common/use-confirm-action";
 import { useConnections, useDeleteConnection, useTestConnection, type Connection } from "@/lib/client/bot-tools";
 import { ConnectionDialog } from "./connection-dialog";
 
@@ -26,7 +26,7 @@ export function ConnectionList() {
   const test = useTestConnection();
   const errorMessage = useErrorMessage();
   const [editing, setEditing] = useState<{ connection: Connection | null } | null>(null);
-  const [removing, setRemoving] = useState<Connection | null>(null);
+  const removal = useConfirmAction<Connection>(remove, (c) => t("deleted", { name: c.name }));
   const create = () => setEditing({ connection: null });
 
   const runTest = (c: Connection) =>
@@ -35,16 +35,6 @@ export function ConnectionList() {
         r.ok
           ? toast.success(t("testOk", { name: c.name, ms: r.ms, status: r.status ?? "—" }))
           : toast.error(t("testFailed", { name: c.name, error: r.error ?? `HTTP ${r.status ?? "—"}` })),
-      onError: (e) => toast.error(errorMessage(e)),
-    });
-
-  const confirmRemove = () =>
-    removing &&
-    remove.mutate(removing.id, {
-      onSuccess: () => {
-        toast.success(t("deleted", { name: removing.name }));
-        setRemoving(null);
-      },
       onError: (e) => toast.error(errorMessage(e)),
     });
 
@@ -63,74 +53,71 @@ export function ConnectionList() {
         </Button>
       </div>
       <div className="overflow-hidden rounded-lg border bg-card">
-        {connections.isPending ? (
-          <TableSkeleton rows={2} columns={3} />
-        ) : connections.isError ? (
-          <ErrorState error={connections.error} onRetry={() => void connections.refetch()} />
-        ) : connections.data.length === 0 ? (
-          <EmptyState icon={CableIcon} className="py-10" title={t("emptyTitle")} description={t("emptyText")} />
-        ) : (
-          <Table>
-            <TableHeader>
-              <TableRow className="hover:bg-transparent">
-                <TableHead className="pl-4">{t("colConnection")}</TableHead>
-                <TableHead className="hidden sm:table-cell">{t("colAuth")}</TableHead>
-                <TableHead>{t("colLastTest")}</TableHead>
-                <TableHead className="w-12" />
-              </TableRow>
-            </TableHeader>
-            <TableBody>
-              {connections.data.map((c) => (
-                <TableRow key={c.id} data-testid="connection-row" data-name={c.name} className={c.isActive ? undefined : "text-muted-foreground"}>
-                  <TableCell className="w-full max-w-0 pl-4">
-                    <p className="truncate font-medium">
-                      {c.name}
-                      {!c.isActive && <span className="ml-2 text-xs font-normal">({t("inactive")})</span>}
-                    </p>
-                    <p className="truncate font-mono text-xs text-muted-foreground">{c.baseUrl}</p>
-                  </TableCell>
-                  <TableCell className="hidden sm:table-cell">
-                    <Badge variant="outline">{ta(c.authType)}</Badge>
-                  </TableCell>
-                  <TableCell className="text-xs whitespace-nowrap">
-                    {c.lastTestedAt ? (
-                      <span className="flex items-center gap-1.5" data-testid="connection-last-test">
-                        <span className={c.lastTestOk ? "size-2 rounded-full bg-emerald-500" : "size-2 rounded-full bg-destructive"} aria-hidden="true" />
-                        <span className="sr-only">{c.lastTestOk ? t("ok") : t("failed")}</span>
-                        <RelativeTime value={c.lastTestedAt} />
-                      </span>
-                    ) : (
-                      <span className="text-muted-foreground">{t("never")}</span>
-                    )}
-                  </TableCell>
-                  <TableCell className="pr-3 text-right">
-                    <RowActions
-                      label={t("actions", { name: c.name })}
-                      testId="connection-actions"
-                      actions={[
-                        { label: t("test"), icon: PlugZapIcon, onSelect: () => runTest(c), disabled: test.isPending, testId: "connection-test" },
-                        { label: t("edit"), icon: PencilIcon, onSelect: () => setEditing({ connection: c }), testId: "connection-edit" },
-                        { label: t("delete"), icon: Trash2Icon, onSelect: () => setRemoving(c), destructive: true, testId: "connection-delete" },
-                      ]}
-                    />
-                  </TableCell>
+        <QueryState
+          query={connections}
+          skeleton={{ rows: 2, columns: 3 }}
+          empty={<EmptyState icon={CableIcon} className="py-10" title={t("emptyTitle")} description={t("emptyText")} />}
+        >
+          {(data) => (
+            <Table>
+              <TableHeader>
+                <TableRow className="hover:bg-transparent">
+                  <TableHead className="pl-4">{t("colConnection")}</TableHead>
+                  <TableHead className="hidden sm:table-cell">{t("colAuth")}</TableHead>
+                  <TableHead>{t("colLastTest")}</TableHead>
+                  <TableHead className="w-12" />
                 </TableRow>
-              ))}
-            </TableBody>
-          </Table>
-        )}
+              </TableHeader>
+              <TableBody>
+                {data.map((c) => (
+                  <TableRow key={c.id} data-testid="connection-row" data-name={c.name} className={c.isActive ? undefined : "text-muted-foreground"}>
+                    <TableCell className="w-full max-w-0 pl-4">
+                      <p className="truncate font-medium">
+                        {c.name}
+                        {!c.isActive && <span className="ml-2 text-xs font-normal">({t("inactive")})</span>}
+                      </p>
+                      <p className="truncate font-mono text-xs text-muted-foreground">{c.baseUrl}</p>
+                    </TableCell>
+                    <TableCell className="hidden sm:table-cell">
+                      <Badge variant="outline">{ta(c.authType)}</Badge>
+                    </TableCell>
+                    <TableCell className="text-xs whitespace-nowrap">
+                      {c.lastTestedAt ? (
+                        <span className="flex items-center gap-1.5" data-testid="connection-last-test">
+                          <span className={c.lastTestOk ? "size-2 rounded-full bg-emerald-500" : "size-2 rounded-full bg-destructive"} aria-hidden="true" />
+                          <span className="sr-only">{c.lastTestOk ? t("ok") : t("failed")}</span>
+                          <RelativeTime value={c.lastTestedAt} />
+                        </span>
+                      ) : (
+                        <span className="text-muted-foreground">{t("never")}</span>
+                      )}
+                    </TableCell>
+                    <TableCell className="pr-3 text-right">
+                      <RowActions
+                        label={t("actions", { name: c.name })}
+                        testId="connection-actions"
+                        actions={[
+                          { label: t("test"), icon: PlugZapIcon, onSelect: () => runTest(c), disabled: test.isPending, testId: "connection-test" },
+                          { label: t("edit"), icon: PencilIcon, onSelect: () => setEditing({ connection: c }), testId: "connection-edit" },
+                          { label: t("delete"), icon: Trash2Icon, onSelect: () => removal.ask(c), destructive: true, testId: "connection-delete" },
+                        ]}
+                      />
+                    </TableCell>
+                  </TableRow>
+                ))}
+              </TableBody>
+            </Table>
+          )}
+        </QueryState>
       </div>
       <ConnectionDialog open={Boolean(editing)} connection={editing?.connection ?? null} onClose={() => setEditing(null)} />
       <ConfirmDialog
-        open={Boolean(removing)}
-        onClose={() => setRemoving(null)}
-        title={t("deleteDialog.title", { name: removing?.name ?? "" })}
+        {...removal.dialog}
+        title={t("deleteDialog.title", { name: removal.target?.name ?? "" })}
         description={t("deleteDialog.description")}
         confirmLabel={t("deleteDialog.confirm")}
         cancelLabel={t("deleteDialog.cancel")}
-        pending={remove.isPending}
         testId="connection-delete-confirm"
-        onConfirm={confirmRemove}
       />
     </section>
   );

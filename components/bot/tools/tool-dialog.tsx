@@ -11,7 +11,7 @@ import { Switch } from "@/components/ui/switch";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/sonner";
 import { FormDialogFooter } from "@/components/common/form-dialog-footer";
-import { useErrorMessage, useFieldErrors } from "@/components/common/use-api-errors";
+import { useFieldErrors } from "@/components/common/use-api-errors";
 import { useConnections, useSaveTool, type Tool, type ToolBody } from "@/lib/client/bot-tools";
 import { KeyValueEditor } from "./key-value-editor";
 import { ParametersEditor } from "./parameters-editor";
@@ -39,8 +39,7 @@ function ToolForm({ tool, onClose }: { tool: Tool | null; onClose: () => void })
   const tf = useTranslations("errors.field");
   const save = useSaveTool();
   const connections = useConnections();
-  const errorMessage = useErrorMessage();
-  const { errors, setErrors, fromError, clear } = useFieldErrors();
+  const { errors, setErrors, report, clear } = useFieldErrors();
   const [name, setName] = useState(tool?.name ?? "");
   const [description, setDescription] = useState(tool?.description ?? "");
   const [method, setMethod] = useState<Tool["method"]>(tool?.method ?? "GET");
@@ -90,7 +89,7 @@ function ToolForm({ tool, onClose }: { tool: Tool | null; onClose: () => void })
       toast.success(tool ? t("updated", { name: saved.name }) : t("created", { name: saved.name }));
       onClose();
     } catch (err) {
-      if (!fromError(err)) toast.error(errorMessage(err));
+      report(err);
     }
   };
 

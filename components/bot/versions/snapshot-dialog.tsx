@@ -8,7 +8,7 @@ import { Input } from "@/components/ui/input";
 import { Textarea } from "@/components/ui/textarea";
 import { toast } from "@/components/ui/sonner";
 import { FormDialogFooter } from "@/components/common/form-dialog-footer";
-import { useErrorMessage, useFieldErrors } from "@/components/common/use-api-errors";
+import { useFieldErrors } from "@/components/common/use-api-errors";
 import { useCreateSnapshot } from "@/lib/client/bot-library";
 
 export function SnapshotDialog({ open, configId, onClose }: { open: boolean; configId: string | null; onClose: () => void }) {
@@ -30,8 +30,7 @@ function SnapshotForm({ configId, onClose }: { configId: string | null; onClose:
   const t = useTranslations("botLibrary.snapshots.dialog");
   const tf = useTranslations("errors.field");
   const create = useCreateSnapshot();
-  const errorMessage = useErrorMessage();
-  const { errors, setErrors, fromError, clear } = useFieldErrors();
+  const { errors, setErrors, report, clear } = useFieldErrors();
   const [name, setName] = useState(() => t("defaultName", { date: new Date().toLocaleString() }));
   const [note, setNote] = useState("");
 
@@ -44,7 +43,7 @@ function SnapshotForm({ configId, onClose }: { configId: string | null; onClose:
       toast.success(t("created", { name: s.name }));
       onClose();
     } catch (err) {
-      if (!fromError(err)) toast.error(errorMessage(err));
+      report(err);
     }
   };
 

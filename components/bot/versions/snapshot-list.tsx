@@ -8,10 +8,9 @@ import { Card, CardContent, CardDescription, CardHeader, CardTitle } from "@/com
 import { EmptyState } from "@/components/ui/empty-state";
 import { toast } from "@/components/ui/sonner";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
-import { ErrorState } from "@/components/common/error-state";
+import { QueryState } from "@/components/common/query-state";
 import { RelativeTime } from "@/components/common/relative-time";
 import { RowActions } from "@/components/common/row-actions";
-import { TableSkeleton } from "@/components/common/table-skeleton";
 import { useErrorMessage } from "@/components/common/use-api-errors";
 import { useDeleteSnapshot, useRestoreSnapshot, useSnapshots, type Snapshot } from "@/lib/client/bot-library";
 import { SnapshotDialog } from "./snapshot-dialog";
@@ -54,36 +53,36 @@ export function SnapshotList({ configId, configName }: { configId: string | null
         </Button>
       </CardHeader>
       <CardContent className="p-0">
-        {snapshots.isPending ? (
-          <TableSkeleton rows={3} columns={2} />
-        ) : snapshots.isError ? (
-          <ErrorState error={snapshots.error} onRetry={() => void snapshots.refetch()} />
-        ) : snapshots.data.length === 0 ? (
-          <EmptyState icon={ArchiveIcon} className="py-10" title={t("emptyTitle")} description={t("emptyText")} />
-        ) : (
-          <ul className="divide-y border-t">
-            {snapshots.data.map((s) => (
-              <li key={s.id} className="flex items-center gap-3 px-4 py-3 sm:px-6" data-testid="snapshot-row" data-name={s.name}>
-                <ArchiveIcon className="size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
-                <div className="min-w-0 flex-1">
-                  <p className="truncate text-sm font-medium">{s.name}</p>
-                  {s.note && <p className="line-clamp-2 text-xs text-muted-foreground">{s.note}</p>}
-                  <p className="text-xs text-muted-foreground">
-                    <RelativeTime value={s.createdAt} /> · {format.number(s.size / 1024, { maximumFractionDigits: 1 })} KB
-                  </p>
-                </div>
-                <RowActions
-                  label={t("actions", { name: s.name })}
-                  testId="snapshot-actions"
-                  actions={[
-                    { label: t("restore"), icon: ArchiveRestoreIcon, onSelect: () => setConfirm({ kind: "restore", snapshot: s }), testId: "snapshot-restore" },
-                    { label: t("delete"), icon: Trash2Icon, onSelect: () => setConfirm({ kind: "delete", snapshot: s }), destructive: true, testId: "snapshot-delete" },
-                  ]}
-                />
-              </li>
-            ))}
-          </ul>
-        )}
+        <QueryState
+          query={snapshots}
+          skeleton={{ rows: 3, columns: 2 }}
+          empty={<EmptyState icon={ArchiveIcon} className="py-10" title={t("emptyTitle")} description={t("emptyText")} />}
+        >
+          {(data) => (
+            <ul className="divide-y border-t">
+              {data.map((s) => (
+                <li key={s.id} className="flex items-center gap-3 px-4 py-3 sm:px-6" data-testid="snapshot-row" data-name={s.name}>
+                  <ArchiveIcon className="size-4 shrink-0 text-muted-foreground" aria-hidden="true" />
+                  <div className="min-w-0 flex-1">
+                    <p className="truncate text-sm font-medium">{s.name}</p>
+                    {s.note && <p className="line-clamp-2 text-xs text-muted-foreground">{s.note}</p>}
+                    <p className="text-xs text-muted-foreground">
+                      <RelativeTime value={s.createdAt} /> · {format.number(s.size / 1024, { maximumFractionDigits: 1 })} KB
+                    </p>
+                  </div>
+                  <RowActions
+                    label={t("actions", { name: s.name })}
+                    testId="snapshot-actions"
+                    actions={[
+                      { label: t("restore"), icon: ArchiveRestoreIcon, onSelect: () => setConfirm({ kind: "restore", snapshot: s }), testId: "snapshot-restore" },
+                      { label: t("delete"), icon: Trash2Icon, onSelect: () => setConfirm({ kind: "delete", snapshot: s }), destructive: true, testId: "snapshot-delete" },
+                    ]}
+                  />
+                </li>
+              ))}
+            </ul>
+          )}
+        </QueryState>
       </CardContent>
       <SnapshotDialog open={creating} configId={configId} onClose={() => setCreating(false)} />
       <ConfirmDialog

@@ -1,10 +1,10 @@
 import { z } from "zod";
 import { defineContract, idParams, idRef, idString, iso, name } from "../contract";
+import { botAccess } from "./bot-access";
 import { aiProviderSchema, botConfigSchema, botConfigSettingsSchema, botTurnSchema, usageSchema } from "./bot-schemas";
 
 const tags = ["Bot"] as const;
-const read = { tags, access: "member", permission: "bot.read" } as const;
-const manage = { tags, access: "member", permission: "bot.manage" } as const;
+const { read, manage } = botAccess("Bot");
 
 /** Empty text reads as "not set". */
 const optionalText = (max: number) =>

@@ -1,20 +1,12 @@
 import { z } from "zod";
+import { compiles } from "@/lib/bot/pattern";
 import { defineContract, idParams, idRef, name } from "../contract";
+import { botAccess } from "./bot-access";
 import { intentActionSchema, intentSchema } from "./bot-schemas";
 import { configQuery } from "./bot-config";
 
-const tags = ["Bot"] as const;
-const read = { tags, access: "member", permission: "bot.read" } as const;
-const manage = { tags, access: "member", permission: "bot.manage" } as const;
+const { read, manage } = botAccess("Bot");
 
-const compiles = (pattern: string) => {
-  try {
-    new RegExp(pattern, "iu");
-    return true;
-  } catch {
-    return false;
-  }
-};
 const phrases = (max: number, len: number) => z.array(z.string().trim().min(1, "is required").max(len)).max(max);
 const optionalText = (max: number) =>
   z

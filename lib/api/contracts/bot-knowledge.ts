@@ -1,10 +1,9 @@
 import { z } from "zod";
 import { defineContract, idParams, idString, pageOf, pageQuery } from "../contract";
+import { botAccess } from "./bot-access";
 import { aiProviderSchema, chunkSchema, documentSchema, documentStatusSchema, passageSchema } from "./bot-schemas";
 
-const tags = ["Bot knowledge"] as const;
-const read = { tags, access: "member", permission: "bot.read" } as const;
-const manage = { tags, access: "member", permission: "bot.manage" } as const;
+const { read, manage } = botAccess("Bot knowledge");
 
 /** The stored types of the six formats (PDF, DOCX, TXT, Markdown, CSV, HTML); the content decides, not the declared type. */
 export const KNOWLEDGE_TYPES = [

@@ -1,12 +1,12 @@
 import { z } from "zod";
 import { exportDocumentSchema } from "@/lib/services/bot/export-document";
 import { defineContract, idParams, idRef } from "../contract";
+import { botAccess } from "./bot-access";
 import { botConfigSchema, snapshotSchema } from "./bot-schemas";
 
 /** Snapshots, export and import of bot configs. */
 
-const tags = ["Bot builder"] as const;
-const manage = { tags, access: "member", permission: "bot.manage" } as const;
+const { manage } = botAccess("Bot builder");
 
 export const importResultSchema = z.object({
   config: botConfigSchema,

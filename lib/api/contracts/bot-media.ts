@@ -1,13 +1,12 @@
 import { z } from "zod";
 import { BOT_MEDIA_MAX_BYTES, BOT_MEDIA_TYPES, mediaMetaSchema } from "@/lib/services/bot/media";
 import { defineContract, idParams } from "../contract";
+import { botAccess } from "./bot-access";
 import { botMediaSchema } from "./bot-schemas";
 
 /** The bot's media library (files intents send). */
 
-const tags = ["Bot builder"] as const;
-const read = { tags, access: "member", permission: "bot.read" } as const;
-const manage = { tags, access: "member", permission: "bot.manage" } as const;
+const { read, manage } = botAccess("Bot builder");
 
 export const listBotMedia = defineContract({
   ...read,

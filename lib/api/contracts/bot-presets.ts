@@ -1,11 +1,10 @@
 import { z } from "zod";
 import { defineContract, idParams, name } from "../contract";
+import { botAccess } from "./bot-access";
 import { presetSchema } from "./bot-schemas";
 import { providerFields } from "./bot-config";
 
-const tags = ["Bot"] as const;
-const read = { tags, access: "member", permission: "bot.read" } as const;
-const manage = { tags, access: "member", permission: "bot.manage" } as const;
+const { read, manage } = botAccess("Bot");
 
 const presetFields = {
   name,

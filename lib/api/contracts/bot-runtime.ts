@@ -1,5 +1,6 @@
 import { z } from "zod";
 import { defineContract, idRef } from "../contract";
+import { botAccess } from "./bot-access";
 import { botModeSchema } from "./bot-schemas";
 import { outboundMessageSchema } from "./message-input";
 import { messageSchema } from "./messages";
@@ -7,8 +8,7 @@ import { messageSchema } from "./messages";
 /** The bot at run time: the org's switches, reprocessing waiting conversations, and the external engine's answers. */
 
 const tags = ["Bot"] as const;
-const read = { tags, access: "member", permission: "bot.read" } as const;
-const manage = { tags, access: "member", permission: "bot.manage" } as const;
+const { read, manage } = botAccess("Bot");
 
 const enabledSchema = z.object({ enabled: z.boolean() });
 

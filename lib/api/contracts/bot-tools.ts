@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { defineContract, idParams, idRef } from "../contract";
+import { botAccess } from "./bot-access";
 import { toolParameterSchema, toolRunSchema, toolSchema } from "./bot-schemas";
 
-const tags = ["Bot tools"] as const;
-const manage = { tags, access: "member", permission: "bot.manage" } as const;
+const { manage } = botAccess("Bot tools");
 const agents = { tags: ["Agent tools"] as const, access: "member", permission: "agent_tools.use" } as const;
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;

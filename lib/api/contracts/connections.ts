@@ -1,9 +1,9 @@
 import { z } from "zod";
 import { defineContract, idParams } from "../contract";
+import { botAccess } from "./bot-access";
 import { connectionSchema } from "./bot-schemas";
 
-const tags = ["Connections"] as const;
-const manage = { tags, access: "member", permission: "bot.manage" } as const;
+const { manage } = botAccess("Connections");
 
 const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
 const headers = z

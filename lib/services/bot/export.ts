@@ -16,6 +16,7 @@ import { storage } from "@/lib/storage";
 import { targetConfig } from "./config/load";
 import { EXPORT_FORMAT, publicHeaders, type ExportDocument, type ExportTier } from "./export-document";
 import { applyImport, type ImportOptions, type ImportResult } from "./import-apply";
+import { mediaFields } from "./media";
 import { buildZip, isZip, readZip, safeFileName } from "./zip";
 
 /**
@@ -42,15 +43,7 @@ async function readObject(orgId: number, fileId: number | null) {
 async function mediaEntries(orgId: number, rows: BotMediaRow[], mode: FilesMode, files: ExportBundle["files"]) {
   const out: NonNullable<ExportDocument["media"]> = [];
   for (const m of rows) {
-    const entry: NonNullable<ExportDocument["media"]>[number] = {
-      name: m.name,
-      description: m.description,
-      kind: m.kind,
-      mimeType: m.mimeType,
-      size: m.size,
-      tags: m.tags,
-      filename: null,
-    };
+    const entry: NonNullable<ExportDocument["media"]>[number] = { ...mediaFields(m), filename: null };
     if (mode !== "none") {
       const main = await readObject(orgId, m.fileId);
       const thumb = await readObject(orgId, m.thumbnailFileId);

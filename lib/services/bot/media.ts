@@ -38,14 +38,12 @@ export const mediaMetaSchema = z.strictObject({
 });
 export type MediaMeta = z.infer<typeof mediaMetaSchema>;
 
+/** What describes a media item, in the API and in exports alike. */
+export const mediaFields = ({ name, description, kind, mimeType, size, tags }: BotMediaRow) => ({ name, description, kind, mimeType, size, tags });
+
 export const botMediaDto = (m: BotMediaRow) => ({
   id: String(m.id),
-  name: m.name,
-  description: m.description,
-  kind: m.kind,
-  mimeType: m.mimeType,
-  size: m.size,
-  tags: m.tags,
+  ...mediaFields(m),
   url: `/api/v1/bot-config/media/${m.id}/file`,
   thumbnailUrl: m.thumbnailFileId || m.kind === "IMAGE" ? `/api/v1/bot-config/media/${m.id}/thumbnail` : null,
   createdAt: m.createdAt.toISOString(),

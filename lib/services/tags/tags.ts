@@ -2,22 +2,13 @@ import { getDb } from "@/db/client";
 import { deleteTagBumpingConversations, findTag, findTagWithCount, insertTag, listTags as listTagRows, updateTag as updateTagRow } from "@/db/queries/tags";
 import type { Ctx } from "@/lib/api/context";
 import { TAG_COLORS, type TagColor } from "@/lib/api/contracts/tags";
-import { errors, isUniqueViolation } from "@/lib/api/errors";
+import { errors } from "@/lib/api/errors";
+import { uniqueName } from "@/lib/services/unique-name";
 import { emit } from "@/lib/events/emit";
 import { audit } from "@/lib/services/audit";
 import { defaultTagColor, tagDto } from "./dto";
 
 type TagInput = { name?: string; color?: TagColor; description?: string | null };
-
-/** The unique index is on lower(name): a name that differs only in case is the same tag. */
-async function uniqueName<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (e) {
-    if (isUniqueViolation(e)) throw errors.conflict(`A tag named "${name}" already exists`, [{ path: "name", message: "is already taken" }]);
-    throw e;
-  }
-}
 
 export async function listTags(ctx: Ctx) {
   return { data: (await listTagRows(ctx.orgId)).map(tagDto) };
@@ -25,8 +16,9 @@ export async function listTags(ctx: Ctx) {
 
 export const tagColors = () => ({ data: TAG_COLORS.map((c) => ({ name: c.name, hex: c.hex })) });
 
+// The unique index is on lower(name): a name that differs only in case is the same tag (409).
 export async function createTag(ctx: Ctx, input: TagInput & { name: string }) {
-  const tag = await uniqueName(input.name, () =>
+  const tag = await uniqueName("tag", input.name, () =>
     insertTag({
       orgId: ctx.orgId,
       name: input.name,
@@ -41,7 +33,7 @@ export async function createTag(ctx: Ctx, input: TagInput & { name: string }) {
 
 /** A rename or recolor reaches conversations through tag.changed: clients refetch, no conversation version moves. */
 export async function updateTag(ctx: Ctx, id: number, input: TagInput) {
-  const result = await uniqueName(input.name, () =>
+  const result = await uniqueName("tag", input.name, () =>
     getDb().transaction(async (tx) => {
       const before = await findTag(ctx.orgId, id, tx);
       if (!before) throw errors.notFound("Tag");

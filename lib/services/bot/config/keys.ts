@@ -5,11 +5,13 @@ import { errors } from "@/lib/api/errors";
 import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto/secrets";
 import { audit } from "@/lib/services/audit";
 
+type MaskedKey = { isSet: boolean; masked: string | null };
+
 /**
  * Provider keys are write-only in the API: `apiKey: "sk-…"` sets, `null` clears, absent keeps. Answers show
  * maskedKeySchema.
  */
-export function maskedKey(enc: string | null): { isSet: boolean; masked: string | null } {
+export function maskedKey(enc: string | null): MaskedKey {
   if (!enc) return { isSet: false, masked: null };
   try {
     return { isSet: true, masked: maskSecret(decryptSecret(enc)) };
@@ -17,6 +19,29 @@ export function maskedKey(enc: string | null): { isSet: boolean; masked: string 
     // A key encrypted under a rotated-away ENCRYPTION_KEY: set, but unreadable until re-entered.
     return { isSet: true, masked: "••••" };
   }
+}
+
+type ProviderColumns = {
+  provider: unknown;
+  model: unknown;
+  baseUrl: string | null;
+  apiKeyEnc: string | null;
+  embeddingModel: string | null;
+  temperature: number | null;
+  maxTokens: number | null;
+};
+
+/** The provider fields of a preset or a config as the API shows them: the key masked. */
+export function providerFieldsDto<R extends ProviderColumns>(row: R): Pick<R, Exclude<keyof ProviderColumns, "apiKeyEnc">> & { apiKey: MaskedKey } {
+  return {
+    provider: row.provider,
+    model: row.model,
+    baseUrl: row.baseUrl,
+    apiKey: maskedKey(row.apiKeyEnc),
+    embeddingModel: row.embeddingModel,
+    temperature: row.temperature,
+    maxTokens: row.maxTokens,
+  };
 }
 
 /** The column patch for an `apiKey` input (undefined: no change). */

@@ -6,7 +6,7 @@ import type { Ctx } from "@/lib/api/context";
 import type { BotConfigDto } from "@/lib/api/contracts/bot-schemas";
 import { errors } from "@/lib/api/errors";
 import { needsApiKey } from "@/lib/ai/providers";
-import { maskedKey } from "./keys";
+import { providerFieldsDto } from "./keys";
 
 /** A config of the caller's org (404 for a missing id or another org's). */
 export async function loadConfig(ctx: Pick<Ctx, "orgId">, id: number, tx?: Tx): Promise<BotConfigRow> {
@@ -47,13 +47,7 @@ export async function configDto(row: BotConfigRow, known?: { intentCount?: numbe
     name: row.name,
     status: row.isActive ? "ACTIVE" : "DRAFT",
     presetId: row.presetId === null ? null : String(row.presetId),
-    provider: row.provider,
-    model: row.model,
-    baseUrl: row.baseUrl,
-    apiKey: maskedKey(row.apiKeyEnc),
-    embeddingModel: row.embeddingModel,
-    temperature: row.temperature,
-    maxTokens: row.maxTokens,
+    ...providerFieldsDto(row),
     systemPrompt: row.systemPrompt,
     promptVersion: row.promptVersion,
     welcomeMessage: row.welcomeMessage,

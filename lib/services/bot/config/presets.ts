@@ -4,36 +4,22 @@ import { getDb } from "@/db/client";
 import type { Ctx } from "@/lib/api/context";
 import type { PresetInput, PresetPatch } from "@/lib/api/contracts/bot-presets";
 import type { PresetDto } from "@/lib/api/contracts/bot-schemas";
-import { errors, isUniqueViolation } from "@/lib/api/errors";
+import { errors } from "@/lib/api/errors";
+import { uniqueName } from "@/lib/services/unique-name";
 import { emit } from "@/lib/events/emit";
 import { audit } from "@/lib/services/audit";
 import { forgetBotGate } from "../settings";
-import { keyPatch, maskedKey } from "./keys";
+import { keyPatch, providerFieldsDto } from "./keys";
 import { checkProviderFields } from "./models";
 
 export function presetDto(row: BotPresetRow): PresetDto {
   return {
     id: String(row.id),
     name: row.name,
-    provider: row.provider,
-    model: row.model,
-    baseUrl: row.baseUrl,
-    apiKey: maskedKey(row.apiKeyEnc),
-    embeddingModel: row.embeddingModel,
-    temperature: row.temperature,
-    maxTokens: row.maxTokens,
+    ...providerFieldsDto(row),
     createdAt: row.createdAt.toISOString(),
     updatedAt: row.updatedAt.toISOString(),
   };
-}
-
-async function uniqueName<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (e) {
-    if (isUniqueViolation(e)) throw errors.conflict(`A preset named "${name}" already exists`, [{ path: "name", message: "is already taken" }]);
-    throw e;
-  }
 }
 
 const changed = (ctx: Ctx, id: number) => {
@@ -49,7 +35,7 @@ export async function listPresets(ctx: Ctx) {
 export async function createPreset(ctx: Ctx, input: PresetInput) {
   checkProviderFields({ provider: input.provider, baseUrl: input.baseUrl ?? null, baseUrlChanged: true });
   const { apiKey, ...fields } = input;
-  const row = await uniqueName(input.name, () =>
+  const row = await uniqueName("preset", input.name, () =>
     getDb().transaction(async (tx) => {
       const created = await insertPreset({ ...fields, ...keyPatch(apiKey), orgId: ctx.orgId, createdById: ctx.user?.id ?? null }, tx);
       if (apiKey) await audit(ctx, "bot.key_changed", { type: "bot_preset", id: created.id }, { cleared: false }, tx);
@@ -61,7 +47,7 @@ export async function createPreset(ctx: Ctx, input: PresetInput) {
 }
 
 export async function updatePreset(ctx: Ctx, id: number, input: PresetPatch) {
-  const row = await uniqueName(input.name, () =>
+  const row = await uniqueName("preset", input.name, () =>
     getDb().transaction(async (tx) => {
       const current = await findPreset(ctx.orgId, id, tx);
       if (!current) throw errors.notFound("Preset");

@@ -1,5 +1,6 @@
 import { getDb } from "@/db/client";
-import { appendTraceSteps, findBotMedia, pendingBotConversations, recentThread, touchSession, traceOfMessage, unansweredInbound } from "@/db/queries/bot-engine";
+import { appendTraceSteps, pendingBotConversations, recentThread, touchSession, traceOfMessage, unansweredInbound } from "@/db/queries/bot-engine";
+import { findMedia } from "@/db/queries/bot-library";
 import { findActiveConfig, type BotConfigRow } from "@/db/queries/bot-settings";
 import { findInboxConversation } from "@/db/queries/inbox-conversations";
 import type { TraceStep } from "@/db/schema";
@@ -112,7 +113,7 @@ export async function applyTurn(orgId: number, conversationId: number, config: B
       sent++;
     }
     for (const m of turn.media) {
-      const media = await findBotMedia(orgId, Number(m.mediaId));
+      const media = await findMedia(orgId, Number(m.mediaId));
       if (!media) continue;
       await sendMessage(bot, {
         conversationId,

@@ -1,5 +1,6 @@
 import { randomUUID } from "node:crypto";
-import { activeIntentsOf, findBotMedia, insertTrace, type BotIntentRow } from "@/db/queries/bot-engine";
+import { activeIntentsOf, insertTrace, type BotIntentRow } from "@/db/queries/bot-engine";
+import { findMedia } from "@/db/queries/bot-library";
 import type { BotConfigRow } from "@/db/queries/bot-settings";
 import { findTool } from "@/db/queries/bot-tools";
 import type { BotMode, TracePassage, TraceToolCall } from "@/db/schema";
@@ -178,7 +179,7 @@ async function applyIntent(ctx: Ctx, match: IntentMatch) {
   Object.assign(state, { intent, confidence: match.confidence, outcome: "INTENT" });
   state.reply = intent.response?.trim() || null;
   if (intent.mediaId && (intent.action === "REPLY" || intent.action === "ASK" || intent.action === "END")) {
-    const media = await findBotMedia(input.orgId, intent.mediaId);
+    const media = await findMedia(input.orgId, intent.mediaId);
     if (media) state.media = [{ mediaId: String(media.id), kind: media.kind, url: MEDIA_URL(media.id) }];
   }
   if (intent.action === "HANDOFF") return handOff(ctx, "intent", "HANDOFF", numberOrNull(intent.teamId) ?? ctx.defaultTeamId);

@@ -10,7 +10,8 @@ import {
 import type { Ctx } from "@/lib/api/context";
 import type { connectionSchema } from "@/lib/api/contracts/bot-schemas";
 import type { ConnectionInput, connectionTestSchema } from "@/lib/api/contracts/connections";
-import { errors, isUniqueViolation, type ErrorDetail } from "@/lib/api/errors";
+import { errors, type ErrorDetail } from "@/lib/api/errors";
+import { uniqueName } from "@/lib/services/unique-name";
 import { emit } from "@/lib/events/emit";
 import { assertPublicUrlShape, BlockedUrlError, safeFetch } from "@/lib/net/safe-fetch";
 import { audit } from "@/lib/services/audit";
@@ -72,15 +73,6 @@ function assertValid(baseUrl: string, authType: ConnectionRow["authType"], secre
   if (details.length) throw errors.validation("The connection is not valid", details);
 }
 
-async function uniqueName<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (e) {
-    if (isUniqueViolation(e)) throw errors.conflict(`A connection named "${name}" already exists`, [{ path: "name", message: "is already taken" }]);
-    throw e;
-  }
-}
-
 const changed = (ctx: Ctx, id: number) => emit("bot.changed", { orgId: ctx.orgId, resource: "connection", id });
 
 export async function listConnections(ctx: Ctx) {
@@ -91,7 +83,7 @@ export async function createConnection(ctx: Ctx, input: ConnectionInput & { name
   const authType = input.authType ?? "NONE";
   const secrets = mergeSecrets({}, input.secrets);
   assertValid(input.baseUrl, authType, secrets);
-  const row = await uniqueName(input.name, () =>
+  const row = await uniqueName("connection", input.name, () =>
     insertConnection(ctx.orgId, {
       name: input.name,
       description: input.description ?? null,
@@ -114,7 +106,7 @@ export async function updateConnection(ctx: Ctx, id: number, input: ConnectionIn
   const authType = input.authType ?? current.authType;
   const secrets = mergeSecrets(secretsOf(current), input.secrets);
   assertValid(baseUrl, authType, secrets);
-  const row = await uniqueName(input.name, () =>
+  const row = await uniqueName("connection", input.name, () =>
     updateConnectionRow(ctx.orgId, id, {
       ...(input.name !== undefined ? { name: input.name } : {}),
       ...(input.description !== undefined ? { description: input.description } : {}),

@@ -4,7 +4,8 @@ import { findConnection } from "@/db/queries/connections";
 import type { Ctx } from "@/lib/api/context";
 import type { ToolDto, ToolRunDto } from "@/lib/api/contracts/bot-schemas";
 import type { ToolInput } from "@/lib/api/contracts/bot-tools";
-import { errors, isUniqueViolation, type ErrorDetail } from "@/lib/api/errors";
+import { errors, type ErrorDetail } from "@/lib/api/errors";
+import { uniqueName } from "@/lib/services/unique-name";
 import { emit } from "@/lib/events/emit";
 import { audit } from "@/lib/services/audit";
 import { assertPublicUrlShape, BlockedUrlError } from "@/lib/net/safe-fetch";
@@ -78,15 +79,6 @@ async function assertValidTool(orgId: number, t: ToolShape) {
   if (details.length) throw errors.validation("The tool is not valid", details);
 }
 
-async function uniqueName<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (e) {
-    if (isUniqueViolation(e)) throw errors.conflict(`A tool named "${name}" already exists`, [{ path: "name", message: "is already taken" }]);
-    throw e;
-  }
-}
-
 export async function listTools(ctx: Ctx) {
   return { data: (await listToolRows(ctx.orgId)).map(toolDto) };
 }
@@ -109,7 +101,7 @@ export async function createTool(ctx: Ctx, input: ToolInput & { name: string; de
     createdById: ctx.user?.id ?? null,
   };
   await assertValidTool(ctx.orgId, values);
-  const row = await uniqueName(input.name, () => insertTool(ctx.orgId, values));
+  const row = await uniqueName("tool", input.name, () => insertTool(ctx.orgId, values));
   await audit(ctx, "tool.created", { type: "tool", id: row.id }, { name: row.name, method: row.method, connectionId: row.connectionId });
   emit("bot.changed", { orgId: ctx.orgId, resource: "tool", id: row.id });
   return toolDto(row);
@@ -119,7 +111,7 @@ export async function updateTool(ctx: Ctx, id: number, input: ToolInput) {
   const current = await loadTool(ctx, id);
   const patch = Object.fromEntries(Object.entries(input).filter(([, v]) => v !== undefined)) as ToolInput;
   await assertValidTool(ctx.orgId, { ...current, ...patch } as ToolShape);
-  const row = await uniqueName(patch.name, () => updateToolRow(ctx.orgId, id, patch as Partial<BotToolRow>));
+  const row = await uniqueName("tool", patch.name, () => updateToolRow(ctx.orgId, id, patch as Partial<BotToolRow>));
   if (!row) throw errors.notFound("Tool");
   await audit(ctx, "tool.updated", { type: "tool", id }, { name: row.name, fields: Object.keys(patch).sort() });
   emit("bot.changed", { orgId: ctx.orgId, resource: "tool", id });
