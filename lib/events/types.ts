@@ -7,7 +7,8 @@ export type DomainEvents = {
   "organization.updated": { orgId: number };
   "conversation.created": { orgId: number; conversationId: number };
   "conversation.updated": { orgId: number; conversationId: number; version: number };
-  "message.created": { orgId: number; conversationId: number; messageId: number; direction: "INBOUND" | "OUTBOUND" };
+  /** conversationStatus: the conversation's status once the (inbound) message was stored, so listeners can skip lookups. */
+  "message.created": { orgId: number; conversationId: number; messageId: number; direction: "INBOUND" | "OUTBOUND"; conversationStatus?: string };
   "message.updated": { orgId: number; conversationId: number; messageId: number; status: string };
   "tag.changed": { orgId: number; tagId: number };
   "quick_reply.changed": { orgId: number; quickReplyId: number };

@@ -34,6 +34,8 @@ export const queueBotReply = (orgId: number, conversationId: number) =>
 /** Listener of message.created: only inbound messages of conversations the enabled bot has. */
 export async function onInboundMessage(e: DomainEvents["message.created"]) {
   if (e.direction !== "INBOUND") return;
+  // Most inbound messages belong to conversations people have: known from the event, no query at all.
+  if (e.conversationStatus !== undefined && e.conversationStatus !== "BOT_HANDLING") return;
   if (!(await getBotSettings(e.orgId)).enabled) return;
   const conversation = await findInboxConversation(e.orgId, e.conversationId);
   if (conversation?.status !== "BOT_HANDLING") return;

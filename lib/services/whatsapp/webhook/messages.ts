@@ -83,7 +83,10 @@ export async function receiveMessages(account: WhatsappAccountRow, value: WaMess
     if (created) emit("conversation.created", { orgId, conversationId: conversation.id });
     else emit("conversation.updated", { orgId, conversationId: conversation.id, version: conversation.version });
   }
-  for (const m of result.inserted) emit("message.created", { orgId, conversationId: m.conversationId, messageId: m.id, direction: "INBOUND" });
+  const statusOf = new Map(result.conversations.map(({ conversation }) => [conversation.id, conversation.status]));
+  for (const m of result.inserted) {
+    emit("message.created", { orgId, conversationId: m.conversationId, messageId: m.id, direction: "INBOUND", conversationStatus: statusOf.get(m.conversationId) });
+  }
   const media = result.inserted.filter((m) => m.media?.waMediaId).map((m) => ({ data: { messageId: m.id } }));
   if (media.length) await (await getBoss()).insert("whatsapp.media", media);
 }
