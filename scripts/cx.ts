@@ -162,9 +162,12 @@ function web() {
     console.error("No production build found: run `npm run build` first.");
     return shutdown(1);
   }
-  child = spawn(process.execPath, [nextBin, mode, "-p", String(port)], { stdio: "inherit", env: process.env });
+  // Production runs our server (scripts/web.ts: Next's handler plus the webhook fast path); development runs `next dev`.
+  const args = mode === "start" ? ["--import", "tsx", path.resolve("scripts/web.ts"), String(port)] : [nextBin, mode, "-p", String(port)];
+  const env: NodeJS.ProcessEnv = mode === "start" ? { ...process.env, NODE_ENV: "production" } : process.env;
+  child = spawn(process.execPath, args, { stdio: "inherit", env });
   child.on("exit", (code) => void shutdown(code ?? 0));
-  step("web", `next ${mode} on ${process.env.APP_URL} (services up in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
+  step("web", `${mode === "start" ? "production server" : "next dev"} on ${process.env.APP_URL} (services up in ${((Date.now() - t0) / 1000).toFixed(1)} s)`);
 }
 
 async function main() {

@@ -17,9 +17,11 @@ export function verifySubscription(query: URLSearchParams): string | null {
   return query.get("hub.challenge") ?? "";
 }
 
+export const webhookTooLarge = (max = WEBHOOK_MAX_BYTES) => errors.tooLarge(`Webhook body exceeds ${max} bytes`);
+
 /** Reads the body as bytes (the signature covers the exact bytes), refusing anything over `max` without buffering it. */
 export async function readRawBody(req: Request, max = WEBHOOK_MAX_BYTES): Promise<Buffer> {
-  const tooLarge = () => errors.tooLarge(`Webhook body exceeds ${max} bytes`);
+  const tooLarge = () => webhookTooLarge(max);
   if (Number(req.headers.get("content-length") ?? 0) > max) throw tooLarge();
   if (!req.body) return Buffer.alloc(0);
   const chunks: Uint8Array[] = [];
