@@ -7,7 +7,7 @@ import { Badge } from "@/components/ui/badge";
 import { Button } from "@/components/ui/button";
 import { NativeSelect } from "@/components/ui/native-select";
 import { Skeleton } from "@/components/ui/skeleton";
-import { useBotConfigs, type BotConfig } from "@/lib/client/bot";
+import { currentConfigOf, useBotConfigs, type BotConfig } from "@/lib/client/bot";
 import { ActivateConfigDialog } from "./configs/activate-config-dialog";
 
 /** The config the builder pages edit: `?configId=` (a draft, usually) or, without it, the active config. */
@@ -34,10 +34,7 @@ export function useSelectConfig() {
 
 /** The config a page shows: the chosen one, else what GET /bot-config shows (the active config, else the latest draft). */
 export function useEditedConfigRow(): BotConfig | null {
-  const configId = useSelectedConfigId();
-  const configs = useBotConfigs();
-  const list = configs.data ?? [];
-  return (configId ? list.find((c) => c.id === configId) : list[0]) ?? null;
+  return currentConfigOf(useBotConfigs().data ?? [], useSelectedConfigId());
 }
 
 /** Choose which config the builder edits; a draft being edited can be activated from here. */
@@ -53,8 +50,7 @@ export function ConfigSwitcher() {
   if (configs.isError || !configs.data.length) return null;
 
   const active = configs.data.find((c) => c.status === "ACTIVE") ?? null;
-  // Without ?configId= the pages show what GET /bot-config answers: the active config, else the latest draft (listed first).
-  const current = (configId ? configs.data.find((c) => c.id === configId) : configs.data[0]) ?? null;
+  const current = currentConfigOf(configs.data, configId);
   const value = current?.id ?? "";
 
   return (

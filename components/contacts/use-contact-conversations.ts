@@ -19,12 +19,13 @@ export function useContactConversations(waId: string) {
       queryFn: ({ signal }: { signal: AbortSignal }) => api<ConversationPage>("/conversations", { query: { search: waId, limit: 100, ...slice }, signal }),
     })),
   });
-  const refresh = () => void qc.invalidateQueries({ queryKey: key(waId) });
-  useRealtimeEvent("conversation.created", refresh);
-  useRealtimeEvent("conversation.updated", refresh);
-
   const byId = new Map<string, Conversation>();
   for (const r of results) for (const c of r.data?.data ?? []) if (c.contact.waId === waId) byId.set(c.id, c);
+
+  const refresh = () => void qc.invalidateQueries({ queryKey: key(waId) });
+  useRealtimeEvent("conversation.created", refresh);
+  // The org's other conversations change all the time: only an update of one listed here is news for this page.
+  useRealtimeEvent<{ conversationId?: string }>("conversation.updated", (e) => e.conversationId && byId.has(e.conversationId) && refresh());
   const conversations = [...byId.values()].sort((a, b) => (b.lastMessageAt ?? b.createdAt).localeCompare(a.lastMessageAt ?? a.createdAt));
   const error = results.find((r) => r.error)?.error ?? null;
   return {

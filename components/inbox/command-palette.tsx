@@ -51,7 +51,8 @@ function usePaletteItems(q: string, p: PaletteProps) {
   const t = useTranslations("inbox.palette");
   const tv = useTranslations("inbox.views");
   const debounced = useDebounced(q.trim(), 200);
-  const found = useConversationList({ search: debounced || undefined, limit: 8 });
+  // No search, no request: without one the palette shows views and actions only.
+  const found = useConversationList({ search: debounced || undefined, limit: 8 }, Boolean(debounced));
   const conversations: Item[] = debounced
     ? (found.data?.pages[0]?.data ?? []).map((c) => ({
         id: `c-${c.id}`,

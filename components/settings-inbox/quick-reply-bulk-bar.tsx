@@ -1,13 +1,13 @@
 "use client";
 
 import { useState } from "react";
-import { EyeIcon, EyeOffIcon, Trash2Icon, XIcon } from "lucide-react";
+import { EyeIcon, EyeOffIcon, Trash2Icon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
-import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/sonner";
 import { useErrorMessage } from "@/components/common/use-api-errors";
 import { ConfirmDialog } from "@/components/common/confirm-dialog";
+import { SelectionBar } from "@/components/common/selection-bar";
 import { useBulkQuickReplies, type QuickReplyBulkAction } from "@/lib/client/quick-replies";
 
 /** Activate, deactivate or delete the checked quick replies. */
@@ -31,10 +31,16 @@ export function QuickReplyBulkBar({ ids, onDone }: { ids: string[]; onDone: () =
     );
 
   return (
-    <div className="flex flex-wrap items-center gap-2 rounded-lg border border-primary/25 bg-primary/5 px-3 py-2 text-sm" role="region" aria-label={t("label")} data-testid="quick-reply-bulk-bar">
-      <span className="font-medium">{t("selected", { count: ids.length })}</span>
-      {bulk.isPending && <Spinner />}
-      <div className="ml-auto flex flex-wrap items-center gap-1.5">
+    <>
+      <SelectionBar
+        label={t("label")}
+        selected={t("selected", { count: ids.length })}
+        pending={bulk.isPending}
+        clearLabel={t("clear")}
+        onClear={onDone}
+        testId="quick-reply-bulk-bar"
+        clearTestId="quick-reply-bulk-clear"
+      >
         <Button variant="outline" size="sm" disabled={bulk.isPending} onClick={() => run("activate")} data-testid="quick-reply-bulk-activate">
           <EyeIcon />
           {t("activate")}
@@ -47,10 +53,7 @@ export function QuickReplyBulkBar({ ids, onDone }: { ids: string[]; onDone: () =
           <Trash2Icon />
           {t("delete")}
         </Button>
-        <Button variant="ghost" size="icon-sm" onClick={onDone} aria-label={t("clear")} data-testid="quick-reply-bulk-clear">
-          <XIcon />
-        </Button>
-      </div>
+      </SelectionBar>
       <ConfirmDialog
         open={confirmDelete}
         onClose={() => setConfirmDelete(false)}
@@ -62,6 +65,6 @@ export function QuickReplyBulkBar({ ids, onDone }: { ids: string[]; onDone: () =
         testId="quick-reply-bulk-delete-confirm"
         onConfirm={() => run("delete")}
       />
-    </div>
+    </>
   );
 }

@@ -184,14 +184,13 @@ export async function deleteIntent(orgId: number, id: number, tx: Tx = getDb()) 
   return row;
 }
 
-/** Positions 0..n-1 in the given order (ids of one config). */
+/** Positions 0..n-1 in the given order (ids of one config), in one statement. */
 export async function setIntentPositions(orgId: number, ids: number[], tx: Tx) {
-  for (const [position, id] of ids.entries()) {
-    await tx
-      .update(botIntents)
-      .set({ position })
-      .where(and(eq(botIntents.orgId, orgId), eq(botIntents.id, id)));
-  }
+  if (!ids.length) return;
+  await tx
+    .update(botIntents)
+    .set({ position: sql`array_position(${sql.param(ids)}::bigint[], ${botIntents.id}) - 1` })
+    .where(and(eq(botIntents.orgId, orgId), inArray(botIntents.id, ids)));
 }
 
 // ---- references an intent or a config may name: only the org's own rows ----

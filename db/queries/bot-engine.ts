@@ -8,7 +8,6 @@ import {
   conversations,
   memberships,
   messages,
-  organizations,
   teamMembers,
   teams,
   users,
@@ -31,16 +30,11 @@ export async function activeIntentsOf(orgId: number, configId: number, tx: Tx = 
     .orderBy(asc(botIntents.position), asc(botIntents.id));
 }
 
-export async function findOrgPlan(orgId: number, tx: Tx = getDb()) {
-  const [row] = await tx.select({ plan: organizations.plan, locale: organizations.locale }).from(organizations).where(eq(organizations.id, orgId)).limit(1);
-  return row;
-}
-
 // ---- traces ----
 
 /** Stores a turn's trace; undefined when its inbound message already has one (a redelivered job). */
-export async function insertTrace(values: BotTraceInsert, tx: Tx = getDb()): Promise<BotTraceRow | undefined> {
-  const [row] = await tx.insert(botTraces).values(values).onConflictDoNothing().returning();
+export async function insertTrace(values: BotTraceInsert, tx: Tx = getDb()): Promise<{ id: number } | undefined> {
+  const [row] = await tx.insert(botTraces).values(values).onConflictDoNothing().returning({ id: botTraces.id });
   return row;
 }
 
@@ -52,13 +46,14 @@ export async function appendTraceSteps(orgId: number, traceId: string, steps: Tr
     .where(and(eq(botTraces.orgId, orgId), eq(botTraces.traceId, traceId)));
 }
 
-export async function traceOfMessage(orgId: number, messageId: number, tx: Tx = getDb()): Promise<BotTraceRow | undefined> {
+/** Whether a turn already answered this inbound message (only the id is read: traces carry large jsonb). */
+export async function hasTraceFor(orgId: number, messageId: number, tx: Tx = getDb()): Promise<boolean> {
   const [row] = await tx
-    .select()
+    .select({ id: botTraces.id })
     .from(botTraces)
     .where(and(eq(botTraces.orgId, orgId), eq(botTraces.messageId, messageId)))
     .limit(1);
-  return row;
+  return row !== undefined;
 }
 
 // ---- the thread ----
@@ -157,13 +152,12 @@ export async function handoffRecipients(orgId: number, teamId: number | null, tx
 
 // ---- sessions ----
 
-/** The conversation's open bot session, opened now when there is none; each call counts one turn. */
+/** The conversation's open bot session (at most one: bot_sessions_one_open), opened now when there is none; each call counts one turn. */
 export async function touchSession(orgId: number, conversationId: number, configId: number | null, at = new Date(), tx: Tx = getDb()) {
-  await tx.insert(botSessions).values({ orgId, conversationId, configId, startedAt: at, lastTurnAt: at }).onConflictDoNothing();
   await tx
-    .update(botSessions)
-    .set({ turns: sql`${botSessions.turns} + 1`, lastTurnAt: at })
-    .where(and(eq(botSessions.orgId, orgId), eq(botSessions.conversationId, conversationId), isNull(botSessions.endedAt)));
+    .insert(botSessions)
+    .values({ orgId, conversationId, configId, turns: 1, startedAt: at, lastTurnAt: at })
+    .onConflictDoUpdate({ target: botSessions.conversationId, targetWhere: isNull(botSessions.endedAt), set: { turns: sql`${botSessions.turns} + 1`, lastTurnAt: at } });
 }
 
 export async function closeSession(orgId: number, conversationId: number, closureType: "RESOLVED_CONFIRMED" | "ABANDONED" | "ESCALATED", at = new Date(), tx: Tx = getDb()) {

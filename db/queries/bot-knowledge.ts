@@ -3,7 +3,6 @@ import { getDb, type Tx } from "@/db/client";
 import { botChunks, botDocuments } from "@/db/schema";
 
 export type BotDocumentRow = typeof botDocuments.$inferSelect;
-export type BotChunkRow = Omit<typeof botChunks.$inferSelect, "search">;
 export type NewChunk = { position: number; content: string; location: string | null; tokenCount: number; embedding: number[] | null };
 
 const chunkColumns = {
@@ -63,13 +62,22 @@ export async function deleteDocumentRow(orgId: number, id: number, tx: Tx = getD
   return row;
 }
 
-/** Replaces a document's chunks (a re-run of the job starts from scratch), in batches that keep statements small. */
+/** Bounded batches: one INSERT of thousands of rows would exceed the bind-parameter limit. */
+export async function insertChunks(values: (typeof botChunks.$inferInsert)[], tx: Tx) {
+  for (let i = 0; i < values.length; i += 500) await tx.insert(botChunks).values(values.slice(i, i + 500));
+}
+
+/** Replaces a document's chunks (a re-run of the job starts from scratch). */
 export async function replaceChunks(orgId: number, documentId: number, chunks: NewChunk[], tx: Tx) {
   await tx.delete(botChunks).where(and(eq(botChunks.orgId, orgId), eq(botChunks.documentId, documentId)));
-  for (let i = 0; i < chunks.length; i += 500) {
-    await tx.insert(botChunks).values(chunks.slice(i, i + 500).map((c) => ({ ...c, orgId, documentId })));
-  }
+  await insertChunks(
+    chunks.map((c) => ({ ...c, orgId, documentId })),
+    tx,
+  );
 }
+
+export const insertDocuments = (values: (typeof botDocuments.$inferInsert)[], tx: Tx) =>
+  values.length ? tx.insert(botDocuments).values(values).returning() : Promise.resolve([]);
 
 export async function pageChunks(orgId: number, documentId: number, page: number, limit: number, tx: Tx = getDb()) {
   const where = and(eq(botChunks.orgId, orgId), eq(botChunks.documentId, documentId));

@@ -4,14 +4,14 @@ import { botFeedback, botIntents, botSessions, botTraces, contacts, conversation
 
 /** Metrics of the bot from our own records (bot_traces, bot_sessions, bot_feedback). Always scoped by org. */
 
-type Window = { orgId: number; since: Date; source?: "WHATSAPP" | "SANDBOX" | "TEST"; conversationId?: number };
+type Window = { orgId: number; since: Date; conversationId?: number };
 
-/** Test calls of the builder (/bot-config/test) are not conversations: left out unless asked for. */
+/** Test calls of the builder (/bot-config/test) are not conversations: left out. */
 const traceWindow = (w: Window): SQL =>
   and(
     eq(botTraces.orgId, w.orgId),
     gte(botTraces.createdAt, w.since),
-    w.source ? eq(botTraces.source, w.source) : ne(botTraces.source, "TEST"),
+    ne(botTraces.source, "TEST"),
     w.conversationId === undefined ? undefined : eq(botTraces.conversationId, w.conversationId),
   )!;
 
@@ -102,8 +102,6 @@ export async function feedbackTotals(orgId: number, since: Date, tx: Tx = getDb(
     .where(and(eq(botFeedback.orgId, orgId), gte(botFeedback.createdAt, since)));
   return { positive: int(row.positive), negative: int(row.negative), neutral: int(row.neutral) };
 }
-
-export type TraceListRow = typeof botTraces.$inferSelect & { intentName: string | null };
 
 export const latestTraces = (w: Window, limit: number, offset: number, tx: Tx = getDb()) =>
   tx

@@ -60,22 +60,22 @@ export const toolsByIds = (orgId: number, ids: number[], tx: Tx = getDb()) =>
   ids.length ? tx.select().from(botTools).where(and(eq(botTools.orgId, orgId), inArray(botTools.id, ids))).orderBy(asc(botTools.id)) : Promise.resolve([]);
 export const toolsByNames = (orgId: number, names: string[], tx: Tx = getDb()) =>
   names.length ? tx.select().from(botTools).where(and(eq(botTools.orgId, orgId), lowerIn(botTools.name, names))) : Promise.resolve([]);
-export const insertTool = (values: typeof botTools.$inferInsert, tx: Tx) => one(tx.insert(botTools).values(values).returning());
+export const insertTools = (values: (typeof botTools.$inferInsert)[], tx: Tx) => (values.length ? tx.insert(botTools).values(values).returning() : Promise.resolve([]));
 
 export const connectionsByIds = (orgId: number, ids: number[], tx: Tx = getDb()) =>
   ids.length ? tx.select().from(connections).where(and(eq(connections.orgId, orgId), inArray(connections.id, ids))) : Promise.resolve([]);
 export const connectionsByNames = (orgId: number, names: string[], tx: Tx = getDb()) =>
   names.length ? tx.select().from(connections).where(and(eq(connections.orgId, orgId), lowerIn(sql`${connections.name}`, names))) : Promise.resolve([]);
-export const insertConnection = (values: typeof connections.$inferInsert, tx: Tx) => one(tx.insert(connections).values(values).returning());
+export const insertConnections = (values: (typeof connections.$inferInsert)[], tx: Tx) =>
+  values.length ? tx.insert(connections).values(values).returning() : Promise.resolve([]);
 
-export const mediaByIds = (orgId: number, ids: number[], tx: Tx = getDb()) =>
-  ids.length ? tx.select().from(botMedia).where(and(eq(botMedia.orgId, orgId), inArray(botMedia.id, ids))).orderBy(asc(botMedia.id)) : Promise.resolve([]);
 export const mediaByNames = (orgId: number, names: string[], tx: Tx = getDb()) =>
   names.length ? tx.select().from(botMedia).where(and(eq(botMedia.orgId, orgId), lowerIn(sql`${botMedia.name}`, names))) : Promise.resolve([]);
 
 export const filesByIds = (orgId: number, ids: number[], tx: Tx = getDb()) =>
   ids.length ? tx.select().from(storedFiles).where(and(eq(storedFiles.orgId, orgId), inArray(storedFiles.id, ids))) : Promise.resolve([]);
-export const insertFileRow = (values: typeof storedFiles.$inferInsert, tx: Tx) => one(tx.insert(storedFiles).values(values).returning());
+export const insertFileRows = (values: (typeof storedFiles.$inferInsert)[], tx: Tx) =>
+  values.length ? tx.insert(storedFiles).values(values).returning() : Promise.resolve([]);
 
 // ---- knowledge documents -------------------------------------------------------------------------------------------
 
@@ -97,16 +97,6 @@ export const chunksOf = (orgId: number, documentIds: number[], tx: Tx = getDb())
 
 export const documentsByTitles = (orgId: number, titles: string[], tx: Tx = getDb()) =>
   titles.length ? tx.select().from(botDocuments).where(and(eq(botDocuments.orgId, orgId), lowerIn(sql`${botDocuments.title}`, titles))) : Promise.resolve([]);
-
-export const countDocuments = async (orgId: number, tx: Tx = getDb()) =>
-  (await tx.select({ n: sql<number>`count(*)::int` }).from(botDocuments).where(eq(botDocuments.orgId, orgId)))[0].n;
-
-export const insertDocument = (values: typeof botDocuments.$inferInsert, tx: Tx) => one(tx.insert(botDocuments).values(values).returning());
-
-export async function insertChunks(values: (typeof botChunks.$inferInsert)[], tx: Tx) {
-  // Bounded batches: one INSERT of thousands of rows would exceed the bind-parameter limit.
-  for (let i = 0; i < values.length; i += 500) await tx.insert(botChunks).values(values.slice(i, i + 500));
-}
 
 // ---- snapshots -----------------------------------------------------------------------------------------------------
 
@@ -135,6 +125,7 @@ export const findMedia = (orgId: number, id: number, tx: Tx = getDb()) =>
   one(tx.select().from(botMedia).where(and(eq(botMedia.orgId, orgId), eq(botMedia.id, id))).limit(1));
 
 export const insertMedia = (values: typeof botMedia.$inferInsert, tx: Tx = getDb()) => one(tx.insert(botMedia).values(values).returning());
+export const insertMediaRows = (values: (typeof botMedia.$inferInsert)[], tx: Tx) => (values.length ? tx.insert(botMedia).values(values).returning() : Promise.resolve([]));
 
 export const updateMedia = (orgId: number, id: number, values: Partial<Pick<BotMediaRow, "name" | "description" | "tags">>, tx: Tx = getDb()) =>
   one(
@@ -169,12 +160,7 @@ export const deleteFileRows = (orgId: number, ids: number[], tx: Tx) =>
 
 // ---- templates (platform-wide: no org) -----------------------------------------------------------------------------
 
-export const listTemplates = (publishedOnly: boolean, tx: Tx = getDb()) =>
-  tx
-    .select()
-    .from(botTemplates)
-    .where(publishedOnly ? eq(botTemplates.isPublished, true) : undefined)
-    .orderBy(asc(botTemplates.category), asc(botTemplates.name));
+export const listTemplates = (tx: Tx = getDb()) => tx.select().from(botTemplates).orderBy(asc(botTemplates.category), asc(botTemplates.name));
 
 export const findTemplate = (id: number, tx: Tx = getDb()) => one(tx.select().from(botTemplates).where(eq(botTemplates.id, id)).limit(1));
 
@@ -189,7 +175,7 @@ export const updateTemplate = (id: number, values: Partial<typeof botTemplates.$
       .returning(),
   );
 
-export const deleteTemplate = (id: number, tx: Tx = getDb()) => one(tx.delete(botTemplates).where(eq(botTemplates.id, id)).returning({ id: botTemplates.id }));
+export const deleteTemplate = (id: number, tx: Tx = getDb()) => one(tx.delete(botTemplates).where(eq(botTemplates.id, id)).returning());
 
 // ---- feedback ------------------------------------------------------------------------------------------------------
 

@@ -11,17 +11,29 @@ export async function findBotSettings(orgId: number, tx: Tx = getDb()): Promise<
   return row;
 }
 
-/** Writes the org's settings row, creating it from `defaults` the first time. */
+/**
+ * Writes the org's settings row in one statement: `initial` creates it the first time, else `patch` applies to the
+ * stored row (its jsonb objects merged key by key, so no read is needed first and concurrent saves lose nothing).
+ */
 export async function upsertBotSettings(
   orgId: number,
-  defaults: { enabled: boolean; mode: BotMode; writingAssist: WritingAssistConfig },
-  patch: Partial<{ enabled: boolean; mode: BotMode; writingAssist: WritingAssistConfig }>,
+  initial: { enabled: boolean; mode: BotMode; writingAssist: WritingAssistConfig },
+  patch: { enabled?: boolean; mode?: Partial<BotMode>; writingAssist?: Partial<WritingAssistConfig> },
   tx: Tx = getDb(),
 ): Promise<BotSettingsRow> {
+  const merged = (column: typeof botSettings.mode | typeof botSettings.writingAssist, value: object) => sql`${column} || ${JSON.stringify(value)}::jsonb`;
   const [row] = await tx
     .insert(botSettings)
-    .values({ orgId, ...defaults, ...patch })
-    .onConflictDoUpdate({ target: botSettings.orgId, set: { ...patch, updatedAt: new Date() } })
+    .values({ orgId, ...initial })
+    .onConflictDoUpdate({
+      target: botSettings.orgId,
+      set: {
+        ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
+        ...(patch.mode ? { mode: merged(botSettings.mode, patch.mode) } : {}),
+        ...(patch.writingAssist ? { writingAssist: merged(botSettings.writingAssist, patch.writingAssist) } : {}),
+        updatedAt: new Date(),
+      },
+    })
     .returning();
   return row;
 }

@@ -49,10 +49,10 @@ export async function updateTool(orgId: number, id: number, values: Partial<BotT
 }
 
 /**
- * Deletes the tool and drops its id from every config's settings.toolIds (intents lose it through the FK). The ids
+ * Deletes the tool (its name, or undefined when the org has no such tool) and drops its id from every config's settings.toolIds (intents lose it through the FK). The ids
  * are stored as numbers or digit strings depending on who wrote them, so both are removed.
  */
-export async function deleteTool(orgId: number, id: number, tx: Tx): Promise<boolean> {
+export async function deleteTool(orgId: number, id: number, tx: Tx): Promise<{ name: string } | undefined> {
   await tx
     .update(botConfigs)
     .set({
@@ -62,9 +62,9 @@ export async function deleteTool(orgId: number, id: number, tx: Tx): Promise<boo
       ), '[]'::jsonb))`,
     })
     .where(and(eq(botConfigs.orgId, orgId), sql`${botConfigs.settings} ? 'toolIds'`, sql`jsonb_typeof(${botConfigs.settings}->'toolIds') = 'array'`));
-  const rows = await tx
+  const [row] = await tx
     .delete(botTools)
     .where(and(eq(botTools.orgId, orgId), eq(botTools.id, id)))
-    .returning({ id: botTools.id });
-  return rows.length > 0;
+    .returning({ name: botTools.name });
+  return row;
 }

@@ -39,11 +39,14 @@ export async function updateConnection(orgId: number, id: number, values: Partia
   return row;
 }
 
-/** Tools that used it keep existing without a connection (FK set null). */
-export async function deleteConnection(orgId: number, id: number, tx: Tx = getDb()): Promise<boolean> {
-  const rows = await tx
+/**
+ * The deleted connection's name (undefined when the org has none with that id). Tools that used it keep existing
+ * without a connection (FK set null).
+ */
+export async function deleteConnection(orgId: number, id: number, tx: Tx = getDb()): Promise<{ name: string } | undefined> {
+  const [row] = await tx
     .delete(connections)
     .where(and(eq(connections.orgId, orgId), eq(connections.id, id)))
-    .returning({ id: connections.id });
-  return rows.length > 0;
+    .returning({ name: connections.name });
+  return row;
 }

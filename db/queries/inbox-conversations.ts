@@ -50,7 +50,7 @@ const asText = (key: SQL) => sql<string>`to_char(${key} at time zone 'UTC', 'YYY
 
 const escapeLike = (s: string) => s.replace(/[\\%_]/g, (ch) => `\\${ch}`);
 
-export const needsActionSql = sql`(${c.status} = 'OPEN' or (${c.status} = 'HUMAN_HANDLING' and ${c.lastMessageDirection} = 'INBOUND'))`;
+const needsActionSql = sql`(${c.status} = 'OPEN' or (${c.status} = 'HUMAN_HANDLING' and ${c.lastMessageDirection} = 'INBOUND'))`;
 const unreadSql = sql`${c.unreadCount} > 0`;
 
 function visibleSql(v: Visibility): SQL | undefined {
@@ -203,6 +203,17 @@ export async function activeTeamIdsOf(orgId: number, userId: number, tx: Tx = ge
     .from(teamMembers)
     .innerJoin(teams, eq(teams.id, teamMembers.teamId))
     .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.userId, userId), eq(teams.isActive, true)));
+  return rows.map((r) => r.id);
+}
+
+/** Which of these users belong to the team, while it is active. */
+export async function activeMembersOfTeam(orgId: number, teamId: number, userIds: number[], tx: Tx = getDb()) {
+  if (!userIds.length) return [];
+  const rows = await tx
+    .select({ id: teamMembers.userId })
+    .from(teamMembers)
+    .innerJoin(teams, eq(teams.id, teamMembers.teamId))
+    .where(and(eq(teamMembers.orgId, orgId), eq(teamMembers.teamId, teamId), inArray(teamMembers.userId, userIds), eq(teams.isActive, true)));
   return rows.map((r) => r.id);
 }
 

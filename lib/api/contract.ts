@@ -47,6 +47,14 @@ export const idRef = z.union([z.string().regex(/^\d{1,15}$/, "must be a numeric 
 export const email = z.string().trim().toLowerCase().email("must be a valid email address").max(254);
 export const password = z.string().min(8, "must be at least 8 characters").max(200);
 export const name = z.string().trim().min(1, "is required").max(120);
+/** Optional text input: empty reads as "not set" (null). */
+export const optionalText = (max: number) =>
+  z
+    .string()
+    .trim()
+    .max(max)
+    .transform((v) => v || null)
+    .nullable();
 
 export const pageQuery = {
   page: z.coerce.number().int().min(1).default(1),

@@ -30,7 +30,8 @@ export const errors = {
     new AppError("RATE_LIMITED", 429, `Too many requests; retry in ${retryAfterSeconds} s`, undefined, {
       "Retry-After": String(retryAfterSeconds),
     }),
-  notConfigured: (feature: string) => new AppError("NOT_CONFIGURED", 503, `${feature} is not configured`),
+  /** `message` says what to configure, when "X is not configured" is not enough for the user to act on. */
+  notConfigured: (feature: string, message?: string) => new AppError("NOT_CONFIGURED", 503, message ?? `${feature} is not configured`),
 };
 
 export function zodDetails(error: ZodError, prefix: string[] = []): ErrorDetail[] {

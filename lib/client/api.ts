@@ -50,7 +50,8 @@ function buildUrl(path: string, query?: Query) {
   return `/api/v1${path}${qs ? `?${qs}` : ""}`;
 }
 
-async function toApiError(res: Response): Promise<ApiError> {
+/** The API's error envelope of a failed response as an ApiError (for callers that cannot use api(): streams, downloads, uploads). */
+export async function toApiError(res: Response): Promise<ApiError> {
   const retry = Number(res.headers.get("retry-after")) || undefined;
   try {
     const body = (await res.json()) as { error?: { code?: string; message?: string; details?: ApiErrorDetail[] } };

@@ -1,15 +1,12 @@
 "use client";
 
 import { keepPreviousData, useMutation, useQuery, useQueryClient } from "@tanstack/react-query";
-import type { z } from "zod";
 import type { documentChunks, embeddingInfo, testRag } from "@/lib/api/contracts/bot-knowledge";
-import type { chunkSchema, DocumentDto, PassageDto } from "@/lib/api/contracts/bot-schemas";
+import type { DocumentDto } from "@/lib/api/contracts/bot-schemas";
 import { useRealtimeEvent } from "@/lib/realtime/use-realtime";
-import { api, ApiError, type ApiErrorDetail, type BodyOf, type ResponseOf } from "./api";
+import { api, ApiError, toApiError, type BodyOf, type ResponseOf } from "./api";
 
 export type BotDocument = DocumentDto;
-export type BotChunk = z.infer<typeof chunkSchema>;
-export type Passage = PassageDto;
 export type RagResult = ResponseOf<typeof testRag>;
 export type EmbeddingInfo = ResponseOf<typeof embeddingInfo>;
 type ChunkPage = ResponseOf<typeof documentChunks>;
@@ -59,15 +56,8 @@ export function useDeleteDocument() {
   });
 }
 
-function xhrError(xhr: XMLHttpRequest): ApiError {
-  try {
-    const body = JSON.parse(xhr.responseText) as { error?: { code?: string; message?: string; details?: ApiErrorDetail[] } };
-    if (body?.error?.code) return new ApiError(xhr.status, body.error.code, body.error.message ?? "", body.error.details ?? []);
-  } catch {
-    // Not our envelope: generic error below.
-  }
-  return new ApiError(xhr.status, xhr.status >= 500 ? "INTERNAL_ERROR" : "HTTP_ERROR", xhr.statusText || "Request failed");
-}
+/** The upload's failure as the API's error (fetch's toApiError reads the same envelope). */
+const xhrError = (xhr: XMLHttpRequest) => toApiError(new Response(xhr.responseText, { status: xhr.status, statusText: xhr.statusText }));
 
 /**
  * POST /bot-config/documents through XMLHttpRequest: fetch has no upload progress. `onProgress` gets 0..100 while
@@ -83,7 +73,7 @@ export function uploadDocument(file: File, title: string, onProgress: (pct: numb
     xhr.setRequestHeader("accept", "application/json");
     xhr.withCredentials = true;
     xhr.upload.onprogress = (e) => e.lengthComputable && onProgress(Math.round((e.loaded / e.total) * 100));
-    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve(JSON.parse(xhr.responseText) as BotDocument) : reject(xhrError(xhr)));
+    xhr.onload = () => (xhr.status >= 200 && xhr.status < 300 ? resolve(JSON.parse(xhr.responseText) as BotDocument) : void xhrError(xhr).then(reject));
     xhr.onerror = () => reject(new ApiError(0, "NETWORK_ERROR", "Network error"));
     xhr.onabort = () => reject(new DOMException("Aborted", "AbortError"));
     signal?.addEventListener("abort", () => xhr.abort(), { once: true });
@@ -91,12 +81,12 @@ export function uploadDocument(file: File, title: string, onProgress: (pct: numb
   });
 }
 
-/** Keeps the document list live: ingestion progress patches the row in place; any other change refetches. */
+/**
+ * Ingestion progress patches the document's row in place (other document changes arrive as "bot.changed", which the
+ * builder's useLiveBot handles).
+ */
 export function useLiveKnowledge() {
   const qc = useQueryClient();
-  useRealtimeEvent<{ resource: string }>("bot.changed", (e) => {
-    if (e.resource === "document" || e.resource === "config" || e.resource === "settings") void qc.invalidateQueries({ queryKey: knowledgeKeys.all });
-  });
   useRealtimeEvent<{ documentId: string; status: BotDocument["status"]; progress: number }>("bot.document_progress", (e) => {
     let known = false;
     qc.setQueryData<{ data: BotDocument[] }>(knowledgeKeys.documents, (old) => {

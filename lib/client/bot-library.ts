@@ -5,8 +5,7 @@ import type { z } from "zod";
 import type { botTemplateSchema, snapshotSchema } from "@/lib/api/contracts/bot-schemas";
 import type { importResultSchema, restoreSnapshot } from "@/lib/api/contracts/bot-library";
 import type { qualityMetrics, sessionMetrics, traceDetail, traceMetrics } from "@/lib/api/contracts/bot-metrics";
-import { useRealtimeEvent } from "@/lib/realtime/use-realtime";
-import { api, ApiError, type ResponseOf } from "./api";
+import { api, toApiError, type ResponseOf } from "./api";
 
 export type Snapshot = z.infer<typeof snapshotSchema>;
 export type BotTemplate = z.infer<typeof botTemplateSchema>;
@@ -26,9 +25,10 @@ export const TRACE_MAX_DAYS = 30;
 const cfg = (configId: string | null) => (configId ? { configId } : undefined);
 
 export const libraryKeys = {
-  all: ["bot-library"] as const,
+  allSnapshots: ["bot-library", "snapshots"] as const,
   snapshots: (configId: string | null) => ["bot-library", "snapshots", configId ?? "active"] as const,
   templates: ["bot-library", "templates"] as const,
+  allQuality: ["bot-library", "metrics", "quality"] as const,
   quality: (days: number) => ["bot-library", "metrics", "quality", days] as const,
   sessions: (params: object) => ["bot-library", "metrics", "sessions", params] as const,
   traces: (params: object) => ["bot-library", "metrics", "traces", params] as const,
@@ -45,21 +45,27 @@ export function useSnapshots(configId: string | null) {
   });
 }
 
-/** Every library write may touch configs too (restore, import): the builder's own cache ("bot") refetches as well. */
-function useLibraryMutation<I, O>(fn: (input: I) => Promise<O>) {
+/**
+ * Snapshot writes refetch the snapshots; a restore or an import writes configs and intents too, so the builder's own
+ * cache ("bot", lib/client/bot.ts) refetches as well.
+ */
+function useLibraryMutation<I, O>(fn: (input: I) => Promise<O>, { writesConfigs }: { writesConfigs: boolean }) {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: fn,
-    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: libraryKeys.all }), qc.invalidateQueries({ queryKey: ["bot"] })]),
+    onSettled: () => Promise.all([qc.invalidateQueries({ queryKey: libraryKeys.allSnapshots }), writesConfigs && qc.invalidateQueries({ queryKey: ["bot"] })]),
   });
 }
 
 export const useCreateSnapshot = () =>
-  useLibraryMutation(({ configId, ...body }: { configId: string | null; name: string; note?: string | null }) =>
-    api<Snapshot>("/bot-config/snapshots", { method: "POST", body: { ...body, ...cfg(configId) } }),
+  useLibraryMutation(
+    ({ configId, ...body }: { configId: string | null; name: string; note?: string | null }) =>
+      api<Snapshot>("/bot-config/snapshots", { method: "POST", body: { ...body, ...cfg(configId) } }),
+    { writesConfigs: false },
   );
-export const useRestoreSnapshot = () => useLibraryMutation((id: string) => api<ResponseOf<typeof restoreSnapshot>>(`/bot-config/snapshots/${id}/restore`, { method: "POST" }));
-export const useDeleteSnapshot = () => useLibraryMutation((id: string) => api<void>(`/bot-config/snapshots/${id}`, { method: "DELETE" }));
+export const useRestoreSnapshot = () =>
+  useLibraryMutation((id: string) => api<ResponseOf<typeof restoreSnapshot>>(`/bot-config/snapshots/${id}/restore`, { method: "POST" }), { writesConfigs: true });
+export const useDeleteSnapshot = () => useLibraryMutation((id: string) => api<void>(`/bot-config/snapshots/${id}`, { method: "DELETE" }), { writesConfigs: false });
 
 // ---- export / import -----------------------------------------------------------------------------------------------
 
@@ -67,10 +73,7 @@ export const useDeleteSnapshot = () => useLibraryMutation((id: string) => api<vo
 export async function downloadExport(tier: ExportTier, configId: string | null, format: "json" | "zip") {
   const qs = new URLSearchParams({ tier, ...(configId ? { configId } : {}) });
   const res = await fetch(`/api/v1/bot-config/${format === "zip" ? "export-zip" : "export"}?${qs}`, { credentials: "same-origin" });
-  if (!res.ok) {
-    const body = (await res.json().catch(() => null)) as { error?: { code: string; message: string } } | null;
-    throw new ApiError(res.status, body?.error?.code ?? "HTTP_ERROR", body?.error?.message ?? res.statusText);
-  }
+  if (!res.ok) throw await toApiError(res);
   const name = /filename="?([^";]+)"?/i.exec(res.headers.get("content-disposition") ?? "")?.[1] ?? `bot-${tier}.${format}`;
   const url = URL.createObjectURL(await res.blob());
   const a = document.createElement("a");
@@ -83,11 +86,14 @@ export async function downloadExport(tier: ExportTier, configId: string | null, 
 }
 
 export const useImportBot = () =>
-  useLibraryMutation((file: File) => {
-    const form = new FormData();
-    form.set("file", file);
-    return api<ImportResult>("/bot-config/import", { method: "POST", form });
-  });
+  useLibraryMutation(
+    (file: File) => {
+      const form = new FormData();
+      form.set("file", file);
+      return api<ImportResult>("/bot-config/import", { method: "POST", form });
+    },
+    { writesConfigs: true },
+  );
 
 // ---- templates -----------------------------------------------------------------------------------------------------
 
@@ -100,7 +106,7 @@ export function useBotTemplates() {
   });
 }
 
-export const useImportTemplate = () => useLibraryMutation((id: string) => api<ImportResult>(`/bot-templates/import/${id}`, { method: "POST" }));
+export const useImportTemplate = () => useLibraryMutation((id: string) => api<ImportResult>(`/bot-templates/import/${id}`, { method: "POST" }), { writesConfigs: true });
 
 // ---- metrics -------------------------------------------------------------------------------------------------------
 
@@ -137,12 +143,5 @@ export function useTrace(traceId: string | null) {
     queryFn: ({ signal }) => api<TraceDetail>(`/bot-config/metrics/traces/${traceId}`, { signal }),
     enabled: Boolean(traceId),
     staleTime: Infinity,
-  });
-}
-
-export function useLiveLibrary() {
-  const qc = useQueryClient();
-  useRealtimeEvent<{ resource: string }>("bot.changed", (e) => {
-    if (e.resource === "snapshot" || e.resource === "config" || e.resource === "feedback") void qc.invalidateQueries({ queryKey: libraryKeys.all });
   });
 }

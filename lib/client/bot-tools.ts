@@ -5,7 +5,6 @@ import type { z } from "zod";
 import type { connectionSchema, toolParameterSchema, ToolDto, ToolRunDto } from "@/lib/api/contracts/bot-schemas";
 import type { connectionUpdateBody, testConnection } from "@/lib/api/contracts/connections";
 import type { toolUpdateBody } from "@/lib/api/contracts/bot-tools";
-import { useRealtimeEvent } from "@/lib/realtime/use-realtime";
 import { api, type ResponseOf } from "./api";
 
 export type Tool = ToolDto;
@@ -34,8 +33,9 @@ export const toolKeys = {
   connections: ["bot-tools", "connections"] as const,
 };
 
-export function useTools() {
-  return useQuery({ queryKey: toolKeys.tools, queryFn: ({ signal }) => api<{ data: Tool[] }>("/tools", { signal }), select: (r) => r.data });
+/** `enabled` false until the list is needed (the intent editor asks only for a TOOL action). */
+export function useTools(enabled = true) {
+  return useQuery({ queryKey: toolKeys.tools, queryFn: ({ signal }) => api<{ data: Tool[] }>("/tools", { signal }), select: (r) => r.data, enabled });
 }
 
 export function useConnections() {
@@ -62,10 +62,3 @@ export const useTestConnection = () => useToolsMutation((id: string) => api<Conn
 
 /** The secrets in full: fetched only when an admin asks to reveal them, never cached. */
 export const fetchConnectionSecrets = (id: string) => api<{ secrets: Record<string, string> }>(`/connections/${id}/secrets`);
-
-export function useLiveTools() {
-  const qc = useQueryClient();
-  useRealtimeEvent<{ resource: string }>("bot.changed", (e) => {
-    if (e.resource === "tool" || e.resource === "connection") void qc.invalidateQueries({ queryKey: toolKeys.all });
-  });
-}

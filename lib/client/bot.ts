@@ -1,18 +1,18 @@
 "use client";
 
-import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tanstack/react-query";
+import { useMutation, useQuery, useQueryClient, type QueryClient, type QueryKey } from "@tanstack/react-query";
 import type { z } from "zod";
 import type {
   BotConfigDto,
   BotTurnDto,
   IntentDto,
   PresetDto,
-  ToolDto,
   botConfigSettingsSchema,
   botMediaSchema,
   botModeSchema,
   usageSchema,
 } from "@/lib/api/contracts/bot-schemas";
+import type { BotResource } from "@/lib/events/types";
 import { useRealtimeEvent } from "@/lib/realtime/use-realtime";
 import type {
   listBotModels,
@@ -25,6 +25,9 @@ import type {
 import type { createIntent, updateIntent } from "@/lib/api/contracts/bot-intents";
 import type { createPreset, updatePreset } from "@/lib/api/contracts/bot-presets";
 import { api, ApiError, type BodyOf, type ResponseOf } from "./api";
+import { knowledgeKeys } from "./bot-knowledge";
+import { libraryKeys } from "./bot-library";
+import { toolKeys } from "./bot-tools";
 
 export type BotConfig = BotConfigDto;
 export type BotConfigSettings = z.infer<typeof botConfigSettingsSchema>;
@@ -34,7 +37,6 @@ export type BotMedia = z.infer<typeof botMediaSchema>;
 export type Intent = IntentDto;
 export type Preset = PresetDto;
 export type BotTurn = BotTurnDto;
-export type ToolOption = Pick<ToolDto, "id" | "name" | "description" | "isActive">;
 
 export const AI_PROVIDERS = ["OPENAI", "ANTHROPIC", "GOOGLE", "DEEPSEEK", "KIMI", "LOCAL"] as const;
 export type AiProvider = (typeof AI_PROVIDERS)[number];
@@ -47,18 +49,17 @@ export type PresetPatch = BodyOf<typeof updatePreset>;
 export type IntentBody = BodyOf<typeof createIntent>;
 export type IntentPatch = BodyOf<typeof updateIntent>;
 export type ModelList = ResponseOf<typeof listBotModels>;
-export type ModelOption = ModelList["data"][number];
 export type PromptVersion = ResponseOf<typeof listPromptVersions>["data"][number];
 export type KeyValidation = ResponseOf<typeof validateBotKey>;
 export type ValidateKeyBody = BodyOf<typeof validateBotKey>;
 export type ChatTurn = { role: "user" | "assistant"; content: string };
 
-/** Every bot query lives under "bot", so one realtime event can refetch them all. */
+/** Every bot builder query lives under "bot". */
 export const botKeys = {
-  all: ["bot"] as const,
   configs: ["bot", "configs"] as const,
-  config: (configId: string | null) => ["bot", "config", configId ?? "current"] as const,
+  allIntents: ["bot", "intents"] as const,
   intents: (configId: string) => ["bot", "intents", configId] as const,
+  allPromptVersions: ["bot", "prompt-versions"] as const,
   promptVersions: (configId: string) => ["bot", "prompt-versions", configId] as const,
   presets: ["bot", "presets"] as const,
   usage: ["bot", "usage"] as const,
@@ -66,70 +67,91 @@ export const botKeys = {
   enabled: ["bot", "enabled"] as const,
   mode: ["bot", "mode"] as const,
   media: ["bot", "media"] as const,
-  tools: ["bot", "tool-options"] as const,
 };
 
-// Writes always name their config (configId): without it the API acts on the active one, and may create it.
-// Model lists do not change with builder edits (and LOCAL ones cost a call to the org's server).
-const refreshBot = (qc: QueryClient) => qc.invalidateQueries({ queryKey: botKeys.all, predicate: (q) => q.queryKey[1] !== "models" });
+/**
+ * What each kind of bot change can make stale, across the builder's caches: the config DTO counts its intents and
+ * resolves its preset; deleting a tool or a media file clears it from intents; embedding info follows the provider.
+ * Usage moves with answers, not edits, and model lists not at all (LOCAL ones cost a call to the org's server).
+ */
+const STALE_ON: Record<BotResource, readonly QueryKey[]> = {
+  config: [botKeys.configs, botKeys.allIntents, botKeys.allPromptVersions, knowledgeKeys.embedding, libraryKeys.allSnapshots],
+  intent: [botKeys.configs, botKeys.allIntents],
+  preset: [botKeys.configs, botKeys.presets, knowledgeKeys.embedding],
+  settings: [botKeys.enabled, botKeys.mode],
+  media: [botKeys.media, botKeys.allIntents],
+  tool: [toolKeys.tools, botKeys.allIntents],
+  connection: [toolKeys.all],
+  document: [knowledgeKeys.all],
+  snapshot: [libraryKeys.allSnapshots],
+  feedback: [libraryKeys.allQuality],
+};
 
-/** Other admins edit the bot too: every builder change arrives as "bot.changed" and the builder refetches. */
+export const invalidateBot = (qc: QueryClient, resource: BotResource) => Promise.all(STALE_ON[resource].map((queryKey) => qc.invalidateQueries({ queryKey })));
+
+/**
+ * Other admins edit the bot too: every builder change arrives as "bot.changed" and only what it can touch refetches.
+ * Mounted once for the whole builder (its header), so the tabs need no listener of their own.
+ */
 export function useLiveBot() {
   const qc = useQueryClient();
-  useRealtimeEvent("bot.changed", () => void refreshBot(qc));
+  useRealtimeEvent<{ resource: BotResource }>("bot.changed", (e) => void (e.resource in STALE_ON && invalidateBot(qc, e.resource)));
 }
 
-function useBotMutation<I, O>(fn: (input: I) => Promise<O>) {
+// Writes always name their config (configId): without it the API acts on the active one, and may create it.
+function useBotMutation<I, O>(resource: BotResource, fn: (input: I) => Promise<O>) {
   const qc = useQueryClient();
-  return useMutation({ mutationFn: fn, onSuccess: () => refreshBot(qc) });
+  return useMutation({ mutationFn: fn, onSuccess: () => invalidateBot(qc, resource) });
 }
 
 // ---- configs -------------------------------------------------------------------------------------------------------
 
+const fetchConfigs = ({ signal }: { signal: AbortSignal }) => api<{ data: BotConfig[] }>("/bot-config/list", { signal });
+
 export function useBotConfigs() {
-  return useQuery({
-    queryKey: botKeys.configs,
-    queryFn: ({ signal }) => api<{ data: BotConfig[] }>("/bot-config/list", { signal }),
-    select: (r) => r.data,
-  });
+  return useQuery({ queryKey: botKeys.configs, queryFn: fetchConfigs, select: (r) => r.data });
 }
 
 /**
+ * `configId`, else what GET /bot-config answers: the list's order is that endpoint's (active first, then drafts by
+ * last change), so the first one. Null when it is not there.
+ */
+export const currentConfigOf = (list: BotConfig[], configId: string | null) => (configId ? list.find((c) => c.id === configId) : list[0]) ?? null;
+
+/**
  * The config the builder edits: `configId` (404 when it is gone), else the active one, else the draft changed last
- * (null when the organization has no config yet).
+ * (null when the organization has no config yet). Read from the list the config switcher shows anyway.
  */
 export function useBotConfig(configId: string | null) {
   return useQuery({
-    queryKey: botKeys.config(configId),
-    // A chosen config is read from the list (full DTOs): GET /bot-config only answers the current one.
-    queryFn: async ({ signal }) => {
-      if (!configId) return api<BotConfig | null>("/bot-config", { signal });
-      const { data } = await api<{ data: BotConfig[] }>("/bot-config/list", { signal });
-      const found = data.find((c) => c.id === configId);
-      if (!found) throw new ApiError(404, "NOT_FOUND", "Bot config not found");
+    queryKey: botKeys.configs,
+    queryFn: fetchConfigs,
+    select: (r) => {
+      const found = currentConfigOf(r.data, configId);
+      if (configId && !found) throw new ApiError(404, "NOT_FOUND", "Bot config not found");
       return found;
     },
-    retry: (n, e) => n < 2 && (e as { status?: number }).status !== 404,
   });
 }
 
-export const useCreateConfig = () => useBotMutation((body: { name: string }) => api<BotConfig>("/bot-config", { method: "POST", body }));
+export const useCreateConfig = () => useBotMutation("config", (body: { name: string }) => api<BotConfig>("/bot-config", { method: "POST", body }));
 
 export function useUpdateConfig() {
   const qc = useQueryClient();
   return useMutation({
     mutationFn: ({ configId, body }: { configId: string; body: ConfigBody }) => api<BotConfig>("/bot-config", { method: "PUT", query: { configId }, body }),
     onSuccess: (data) => {
-      qc.setQueryData(botKeys.config(data.id), data);
-      return refreshBot(qc);
+      // The editor shows the saved config at once (a new prompt version re-keys the prompt form) while the list refetches.
+      qc.setQueryData<{ data: BotConfig[] }>(botKeys.configs, (old) => old && { data: old.data.map((c) => (c.id === data.id ? data : c)) });
+      return invalidateBot(qc, "config");
     },
   });
 }
 
 export const useDuplicateConfig = () =>
-  useBotMutation(({ id, name }: { id: string; name?: string }) => api<BotConfig>(`/bot-config/${id}/duplicate`, { method: "POST", body: name ? { name } : {} }));
-export const useActivateConfig = () => useBotMutation((id: string) => api<BotConfig>(`/bot-config/${id}/activate`, { method: "PUT" }));
-export const useDeleteConfig = () => useBotMutation((id: string) => api<void>(`/bot-config/${id}`, { method: "DELETE" }));
+  useBotMutation("config", ({ id, name }: { id: string; name?: string }) => api<BotConfig>(`/bot-config/${id}/duplicate`, { method: "POST", body: name ? { name } : {} }));
+export const useActivateConfig = () => useBotMutation("config", (id: string) => api<BotConfig>(`/bot-config/${id}/activate`, { method: "PUT" }));
+export const useDeleteConfig = () => useBotMutation("config", (id: string) => api<void>(`/bot-config/${id}`, { method: "DELETE" }));
 
 /** The full key, on demand only (audited on the server). */
 export const useRevealKey = () =>
@@ -160,9 +182,9 @@ export function usePresets() {
     select: (r) => r.data,
   });
 }
-export const useCreatePreset = () => useBotMutation((body: PresetBody) => api<Preset>("/bot-config/presets", { method: "POST", body }));
-export const useUpdatePreset = () => useBotMutation(({ id, body }: { id: string; body: PresetPatch }) => api<Preset>(`/bot-config/presets/${id}`, { method: "PUT", body }));
-export const useDeletePreset = () => useBotMutation((id: string) => api<void>(`/bot-config/presets/${id}`, { method: "DELETE" }));
+export const useCreatePreset = () => useBotMutation("preset", (body: PresetBody) => api<Preset>("/bot-config/presets", { method: "POST", body }));
+export const useUpdatePreset = () => useBotMutation("preset", ({ id, body }: { id: string; body: PresetPatch }) => api<Preset>(`/bot-config/presets/${id}`, { method: "PUT", body }));
+export const useDeletePreset = () => useBotMutation("preset", (id: string) => api<void>(`/bot-config/presets/${id}`, { method: "DELETE" }));
 
 export function useBotUsage() {
   return useQuery({ queryKey: botKeys.usage, queryFn: ({ signal }) => api<BotUsage>("/bot-config/usage", { signal }), staleTime: 60_000 });
@@ -178,7 +200,7 @@ export function usePromptVersions(configId: string) {
   });
 }
 export const useRollbackPrompt = () =>
-  useBotMutation((id: string) => api<BotConfig>(`/bot-config/prompt-versions/${id}/activate`, { method: "POST" }));
+  useBotMutation("config", (id: string) => api<BotConfig>(`/bot-config/prompt-versions/${id}/activate`, { method: "POST" }));
 
 // ---- intents -------------------------------------------------------------------------------------------------------
 
@@ -190,9 +212,9 @@ export function useIntents(configId: string) {
   });
 }
 export const useCreateIntent = () =>
-  useBotMutation(({ configId, body }: { configId: string; body: IntentBody }) => api<Intent>("/bot-config/intents", { method: "POST", query: { configId }, body }));
-export const useUpdateIntent = () => useBotMutation(({ id, body }: { id: string; body: IntentPatch }) => api<Intent>(`/bot-config/intents/${id}`, { method: "PUT", body }));
-export const useDeleteIntent = () => useBotMutation((id: string) => api<void>(`/bot-config/intents/${id}`, { method: "DELETE" }));
+  useBotMutation("intent", ({ configId, body }: { configId: string; body: IntentBody }) => api<Intent>("/bot-config/intents", { method: "POST", query: { configId }, body }));
+export const useUpdateIntent = () => useBotMutation("intent", ({ id, body }: { id: string; body: IntentPatch }) => api<Intent>(`/bot-config/intents/${id}`, { method: "PUT", body }));
+export const useDeleteIntent = () => useBotMutation("intent", (id: string) => api<void>(`/bot-config/intents/${id}`, { method: "DELETE" }));
 
 /** Optimistic: the list takes the new order at once and goes back if the server refuses it. */
 export function useReorderIntents(configId: string) {
@@ -258,23 +280,13 @@ export function useSetBotMode() {
   });
 }
 
-// ---- pickers for intents and settings ------------------------------------------------------------------------------
+// ---- pickers for intents -------------------------------------------------------------------------------------------
 
 export function useBotMediaOptions(enabled = true) {
   return useQuery({
     queryKey: botKeys.media,
     enabled,
     queryFn: ({ signal }) => api<{ data: BotMedia[] }>("/bot-config/media", { signal }),
-    select: (r) => r.data,
-    staleTime: 60_000,
-  });
-}
-
-export function useToolOptions(enabled = true) {
-  return useQuery({
-    queryKey: botKeys.tools,
-    enabled,
-    queryFn: ({ signal }) => api<{ data: ToolOption[] }>("/tools", { signal }),
     select: (r) => r.data,
     staleTime: 60_000,
   });

@@ -23,13 +23,11 @@ export const conversationKeys = {
   all: ["conversations"] as const,
   lists: ["conversations", "list"] as const,
   list: (filters: ConversationFilters) => ["conversations", "list", filters] as const,
-  counts: (filters: object) => ["conversations", "counts", filters] as const,
-  countsAll: ["conversations", "counts"] as const,
+  counts: ["conversations", "counts"] as const,
   ones: ["conversations", "one"] as const,
   one: (id: string) => ["conversations", "one", id] as const,
   histories: ["conversations", "history"] as const,
   history: (id: string) => ["conversations", "history", id] as const,
-  categories: ["conversations", "categories"] as const,
   messageSearch: (q: string) => ["conversations", "message-search", q] as const,
 };
 
@@ -54,6 +52,15 @@ export function patchConversation(qc: QueryClient, id: string, update: (c: Conve
     });
     return changed ? { ...old, pages } : old;
   });
+}
+
+/** Every conversation row held in the cache: details, list pages and contact histories. */
+export function cachedConversations(qc: QueryClient): Conversation[] {
+  const rows: Conversation[] = [];
+  for (const [, one] of qc.getQueriesData<Conversation>({ queryKey: conversationKeys.ones })) if (one) rows.push(one);
+  for (const [, list] of qc.getQueriesData<ConversationPages>({ queryKey: conversationKeys.lists })) for (const page of list?.pages ?? []) rows.push(...page.data);
+  for (const [, history] of qc.getQueriesData<{ data: Conversation[] }>({ queryKey: conversationKeys.histories })) rows.push(...(history?.data ?? []));
+  return rows;
 }
 
 /** Refetches every place a conversation row is shown (lists, details, contact histories), e.g. after a tag changed. */

@@ -22,7 +22,6 @@ import {
 import { useMe } from "./me";
 import { teamKeys, type Team } from "./teams";
 
-export { conversationKeys, patchConversation, storeConversation };
 export type { Conversation, ConversationFilters, ConversationPage };
 
 export type ConversationStatus = Conversation["status"];
@@ -34,7 +33,6 @@ export type ConversationCounts = {
   needsAction: number;
   views: { mine: ViewCount; unassigned: ViewCount; all: ViewCount };
 };
-export type CountsFilters = { status?: ConversationStatus; assignedTo?: string; teamId?: string; category?: string; origin?: string };
 export type MessageSearchHit = { message: MessageDto; conversation: { id: string; displayId: number; contactName: string | null }; headline: string };
 export type BulkAction = "assign" | "unassign" | "resolve" | "tag" | "untag" | "priority";
 export type BulkInput = { ids: string[]; action: BulkAction; userId?: string; tagId?: string; priority?: ConversationPriority };
@@ -44,9 +42,10 @@ export type HandoffSummary = { summary: string; source: "ai" | "extractive" };
 const PAGE = 50;
 
 /** Cursor pages of the list; `fetchNextPage` appends the next one (the list pane virtualizes them). */
-export function useConversationList(filters: ConversationFilters) {
+export function useConversationList(filters: ConversationFilters, enabled = true) {
   return useInfiniteQuery({
     queryKey: conversationKeys.list(filters),
+    enabled,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
       api<ConversationPage>("/conversations", { query: { limit: PAGE, ...filters, cursor: pageParam ?? undefined }, signal }),
@@ -63,10 +62,10 @@ export function useConversation(id: string | null) {
   });
 }
 
-export function useConversationCounts(filters: CountsFilters = {}) {
+export function useConversationCounts() {
   return useQuery({
-    queryKey: conversationKeys.counts(filters),
-    queryFn: ({ signal }) => api<ConversationCounts>("/conversations/counts", { query: filters, signal }),
+    queryKey: conversationKeys.counts,
+    queryFn: ({ signal }) => api<ConversationCounts>("/conversations/counts", { signal }),
     placeholderData: keepPreviousData,
   });
 }
@@ -79,24 +78,16 @@ export function useContactHistory(id: string | null) {
   });
 }
 
-export function useConversationCategories() {
-  return useQuery({
-    queryKey: conversationKeys.categories,
-    queryFn: ({ signal }) => api<{ data: string[] }>("/conversations/categories", { signal }),
-    staleTime: 5 * 60_000,
-  });
-}
-
 /** GET /messages/search, cursor pages; disabled under two characters. */
-export function useMessageSearch(q: string, conversationId?: string) {
+export function useMessageSearch(q: string) {
   const query = q.trim();
   return useInfiniteQuery({
-    queryKey: [...conversationKeys.messageSearch(query), conversationId ?? null],
+    queryKey: conversationKeys.messageSearch(query),
     enabled: query.length >= 2,
     initialPageParam: null as string | null,
     queryFn: ({ pageParam, signal }) =>
       api<{ data: MessageSearchHit[]; nextCursor: string | null }>("/messages/search", {
-        query: { q: query, conversationId, cursor: pageParam ?? undefined, limit: 30 },
+        query: { q: query, cursor: pageParam ?? undefined, limit: 30 },
         signal,
       }),
     getNextPageParam: (last) => last.nextCursor,
@@ -179,7 +170,7 @@ function optimistic(c: Conversation, a: ConversationAction, me: PersonRef, findT
 }
 
 function invalidateDerived(qc: QueryClient) {
-  void qc.invalidateQueries({ queryKey: conversationKeys.countsAll });
+  void qc.invalidateQueries({ queryKey: conversationKeys.counts });
 }
 
 export function useConversationAction() {

@@ -12,15 +12,14 @@ export type NotificationEvent = { notificationId: string; type: Notification["ty
 
 export const notificationKeys = {
   all: ["notifications"] as const,
-  list: (unreadOnly: boolean) => ["notifications", "list", unreadOnly] as const,
+  list: ["notifications", "list"] as const,
 };
 
-export function useNotifications(unreadOnly = false) {
+export function useNotifications() {
   return useInfiniteQuery({
-    queryKey: notificationKeys.list(unreadOnly),
+    queryKey: notificationKeys.list,
     initialPageParam: null as string | null,
-    queryFn: ({ pageParam, signal }) =>
-      api<NotificationsPage>("/notifications", { query: { unread: unreadOnly || undefined, cursor: pageParam ?? undefined, limit: 20 }, signal }),
+    queryFn: ({ pageParam, signal }) => api<NotificationsPage>("/notifications", { query: { cursor: pageParam ?? undefined, limit: 20 }, signal }),
     getNextPageParam: (last) => last.nextCursor,
   });
 }

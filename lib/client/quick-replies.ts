@@ -12,15 +12,15 @@ export type QuickReplySelection = { mode: "ids"; ids: string[] } | { mode: "all"
 
 export const quickReplyKeys = {
   all: ["quick-replies"] as const,
-  active: (params: { search?: string; category?: string }) => ["quick-replies", "active", params] as const,
+  active: ["quick-replies", "active"] as const,
   admin: ["quick-replies", "all"] as const,
 };
 
-/** Active replies for the composer's "/" picker; `search` matches shortcut, title and body on the server. */
-export function useQuickReplies(params: { search?: string; category?: string } = {}) {
+/** Active replies for the composer's "/" picker (it filters them as the agent types). */
+export function useQuickReplies() {
   return useQuery({
-    queryKey: quickReplyKeys.active(params),
-    queryFn: ({ signal }) => api<{ data: QuickReply[] }>("/quick-replies", { query: params, signal }),
+    queryKey: quickReplyKeys.active,
+    queryFn: ({ signal }) => api<{ data: QuickReply[] }>("/quick-replies", { signal }),
     select: (r) => r.data,
     staleTime: 60_000,
   });

@@ -4,7 +4,15 @@ import { useMutation, useQuery, useQueryClient, type QueryClient } from "@tansta
 import type { TagDto } from "@/lib/api/contracts/inbox-schemas";
 import { useRealtimeEvent } from "@/lib/realtime/use-realtime";
 import { api } from "./api";
-import { conversationKeys, invalidateConversationRows, patchConversation, restoreSnapshot, snapshotConversations, type Conversation } from "./conversation-cache";
+import {
+  cachedConversations,
+  conversationKeys,
+  invalidateConversationRows,
+  patchConversation,
+  restoreSnapshot,
+  snapshotConversations,
+  type Conversation,
+} from "./conversation-cache";
 
 export type Tag = TagDto;
 export type TagRef = Conversation["tags"][number];
@@ -17,12 +25,10 @@ export const tagKeys = {
   colors: ["tags", "colors"] as const,
 };
 
+const fetchTags = ({ signal }: { signal?: AbortSignal }) => api<{ data: Tag[] }>("/tags", { signal });
+
 export function useTags() {
-  return useQuery({
-    queryKey: tagKeys.list,
-    queryFn: ({ signal }) => api<{ data: Tag[] }>("/tags", { signal }),
-    select: (r) => r.data,
-  });
+  return useQuery({ queryKey: tagKeys.list, queryFn: fetchTags, select: (r) => r.data });
 }
 
 export function useTagColors() {
@@ -48,10 +54,24 @@ export const useUpdateTag = () =>
   useTagMutation(({ id, ...body }: Partial<TagBody> & { id: string }) => api<Tag>(`/tags/${id}`, { method: "PUT", body }), refreshTagsAndRows);
 export const useDeleteTag = () => useTagMutation((id: string) => api<void>(`/tags/${id}`, { method: "DELETE" }), refreshTagsAndRows);
 
-/** Tags are renamed/recolored/removed by other admins: the tag list and the conversation rows refetch on the event. */
+/**
+ * `tag.changed` also comes for a new tag or a bulk (un)tagging, which leave every row as it looks (bulk changes come
+ * as conversation events): the conversation rows refetch only when one of them shows a tag renamed, recolored or gone.
+ */
+async function onTagChanged(qc: QueryClient) {
+  const fresh = await qc.fetchQuery({ queryKey: tagKeys.list, queryFn: fetchTags, staleTime: 0 }).catch(() => null);
+  const byId = new Map(fresh?.data.map((tag) => [tag.id, tag]));
+  const outdated = (ref: TagRef) => {
+    const tag = byId.get(ref.id);
+    return !tag || tag.name !== ref.name || tag.color !== ref.color;
+  };
+  if (!fresh || cachedConversations(qc).some((c) => c.tags.some(outdated))) await invalidateConversationRows(qc);
+}
+
+/** Tags are created, renamed, recolored and removed by other admins: the tag list (and rows showing them) follow. */
 export function useLiveTags() {
   const qc = useQueryClient();
-  useRealtimeEvent("tag.changed", () => void refreshTagsAndRows(qc));
+  useRealtimeEvent("tag.changed", () => void onTagChanged(qc));
 }
 
 function useConversationTagMutation<I extends ConversationTagInput>(fn: (input: I) => Promise<unknown>, patchFor: (input: I) => (c: Conversation) => Conversation) {

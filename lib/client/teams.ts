@@ -36,7 +36,12 @@ export function useTeam(id: string | null) {
   });
 }
 
-/** `preview` patches the open team right away (a role select must not flip back while the request runs). */
+const isDetail = (data: unknown): data is TeamDetail => typeof data === "object" && data !== null && "members" in data;
+
+/**
+ * `preview` patches the open team right away (a role select must not flip back while the request runs). A team the
+ * server answered with is stored as is; only the lists (member counts) refetch then.
+ */
 function useTeamMutation<I, O>(fn: (input: I) => Promise<O>, preview?: (input: I) => { teamId: string; patch: (t: TeamDetail) => TeamDetail }) {
   const qc = useQueryClient();
   return useMutation({
@@ -52,16 +57,15 @@ function useTeamMutation<I, O>(fn: (input: I) => Promise<O>, preview?: (input: I
     },
     onError: (_e, _i, ctx) => ctx?.before && qc.setQueryData(ctx.key, ctx.before),
     onSuccess: (data) => {
-      if (data && typeof data === "object" && "members" in data) qc.setQueryData(teamKeys.one((data as unknown as TeamDetail).id), data);
+      if (isDetail(data)) qc.setQueryData(teamKeys.one(data.id), data);
     },
-    onSettled: () => qc.invalidateQueries({ queryKey: teamKeys.all }),
+    onSettled: (data) => qc.invalidateQueries({ queryKey: isDetail(data) ? teamKeys.lists : teamKeys.all }),
   });
 }
 
 export const useCreateTeam = () => useTeamMutation((body: TeamBody) => api<TeamDetail>("/teams", { method: "POST", body }));
 export const useUpdateTeam = () =>
   useTeamMutation(({ id, ...body }: Partial<TeamBody> & { id: string; isActive?: boolean }) => api<TeamDetail>(`/teams/${id}`, { method: "PATCH", body }));
-export const useDeleteTeam = () => useTeamMutation((id: string) => api<void>(`/teams/${id}`, { method: "DELETE" }));
 export const useAddTeamMember = () =>
   useTeamMutation(({ teamId, ...body }: { teamId: string; userId: string; role?: TeamRole }) => api<TeamDetail>(`/teams/${teamId}/members`, { method: "POST", body }));
 export const useSetTeamMemberRole = () =>

@@ -32,3 +32,19 @@ export function maskSecret(plain: string): string {
   if (plain.length <= 8) return "•".repeat(plain.length);
   return `${plain.slice(0, 4)}${"•".repeat(Math.min(12, plain.length - 8))}${plain.slice(-4)}`;
 }
+
+/** The masked form of a stored secret; "••••" when it cannot be decrypted (encrypted under a rotated-away key). */
+export function maskEncrypted(stored: string): string {
+  try {
+    return maskSecret(decryptSecret(stored));
+  } catch {
+    return "••••";
+  }
+}
+
+/** Text that leaves the server (errors, previews, traces) with every given secret value replaced by "•••". */
+export function scrubSecrets(text: string, secrets: string[]): string {
+  let out = text;
+  for (const s of secrets) if (s) out = out.split(s).join("•••");
+  return out;
+}

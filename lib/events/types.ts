@@ -7,7 +7,7 @@ export type DomainEvents = {
   "organization.updated": { orgId: number };
   "conversation.created": { orgId: number; conversationId: number };
   "conversation.updated": { orgId: number; conversationId: number; version: number };
-  /** conversationStatus: the conversation's status once the (inbound) message was stored, so listeners can skip lookups. */
+  /** conversationStatus: set on INBOUND messages, the conversation's status once the message was stored (the bot trigger reads it instead of the row). */
   "message.created": { orgId: number; conversationId: number; messageId: number; direction: "INBOUND" | "OUTBOUND"; conversationStatus?: string };
   "message.updated": { orgId: number; conversationId: number; messageId: number; status: string };
   "tag.changed": { orgId: number; tagId: number };

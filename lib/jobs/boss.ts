@@ -1,4 +1,4 @@
-import { PgBoss } from "pg-boss";
+import { PgBoss, type QueueResult } from "pg-boss";
 import { env } from "@/lib/env";
 import { log } from "@/lib/log";
 
@@ -34,7 +34,9 @@ async function create(url: string, worker: boolean): Promise<PgBoss> {
     if ((error as { code?: string }).code !== "57P01") log.error("job queue error", { error });
   });
   await boss.start();
-  for (const [name, options] of Object.entries(QUEUES)) await ensureQueue(boss, name, options, worker);
+  // Every process does this before its first job or enqueue: one read of all the queues, writes only where needed.
+  const existing = new Map((await boss.getQueues(Object.keys(QUEUES))).map((q) => [q.name, q]));
+  for (const [name, options] of Object.entries(QUEUES)) await ensureQueue(boss, name, options, existing.get(name), worker);
   return boss;
 }
 
@@ -42,8 +44,7 @@ async function create(url: string, worker: boolean): Promise<PgBoss> {
  * Creates a queue, or brings one made by an older release up to date. pg-boss cannot change a queue's policy in
  * place, so an idle queue whose policy differs is recreated; one with jobs keeps its policy until it drains.
  */
-async function ensureQueue(boss: PgBoss, name: string, options: (typeof QUEUES)[QueueName], worker: boolean) {
-  const existing = await boss.getQueue(name);
+async function ensureQueue(boss: PgBoss, name: string, options: (typeof QUEUES)[QueueName], existing: QueueResult | undefined, worker: boolean) {
   if (!existing) return boss.createQueue(name, options);
   if (!worker) return;
   const { policy = "standard", ...updatable } = options as typeof options & { policy?: string };
@@ -54,7 +55,8 @@ async function ensureQueue(boss: PgBoss, name: string, options: (typeof QUEUES)[
     }
     log.warn("queue keeps its old policy until its jobs are done", { queue: name, policy: existing.policy, wanted: policy });
   }
-  await boss.updateQueue(name, updatable);
+  const changed = Object.entries(updatable).some(([key, value]) => existing[key as keyof QueueResult] !== value);
+  if (changed) await boss.updateQueue(name, updatable);
 }
 
 export function getBoss(opts: { worker?: boolean } = {}): Promise<PgBoss> {

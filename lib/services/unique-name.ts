@@ -8,7 +8,10 @@ export async function uniqueName<T>(kind: string, name: string | undefined, writ
   try {
     return await write();
   } catch (e) {
-    if (isUniqueViolation(e)) throw errors.conflict(`A ${kind} named "${name}" already exists`, [{ path: "name", message: "is already taken" }]);
+    if (isUniqueViolation(e)) {
+      const article = /^[aeiou]/i.test(kind) ? "An" : "A";
+      throw errors.conflict(`${article} ${kind} named "${name ?? "this"}" already exists`, [{ path: "name", message: "is already taken" }]);
+    }
     throw e;
   }
 }

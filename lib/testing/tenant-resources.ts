@@ -1,5 +1,5 @@
 import { getDb } from "@/db/client";
-import { invitations, quickReplies, tags, teams } from "@/db/schema";
+import { botPromptVersions, invitations, quickReplies, tags, teams } from "@/db/schema";
 import { randomToken, sha256 } from "@/lib/crypto/tokens";
 import { createApiKey, createUser } from "./factories";
 import { createAlert, createTemplateRow, createWhatsappAccount } from "./account-factories";
@@ -34,7 +34,7 @@ export const TENANT_RESOURCES: Record<string, (org: { id: number }) => Promise<n
   botConfig: async (org) => (await createBotConfig(org)).id,
   botIntent: async (org) => (await createIntent(org)).id,
   botPreset: async (org) => (await createPreset(org)).id,
-  botPromptVersion: async (org) => (await getDb().insert((await import("@/db/schema")).botPromptVersions).values({ orgId: org.id, configId: (await createBotConfig(org)).id, version: 1, systemPrompt: "Hola" }).returning())[0].id,
+  botPromptVersion: async (org) => (await getDb().insert(botPromptVersions).values({ orgId: org.id, configId: (await createBotConfig(org)).id, version: 1, systemPrompt: "Hola" }).returning())[0].id,
   botDocument: async (org) => (await createDocument(org)).id,
   botMedia: async (org) => (await createBotMediaRow(org)).id,
   botTool: async (org) => (await createTool(org)).id,

@@ -20,8 +20,9 @@ export function ConfigGate({ children, skeleton }: { children: (config: BotConfi
   const t = useTranslations("bot.gate");
   const configId = useSelectedConfigId();
   const config = useBotConfig(configId);
-  if (config.isPending) return <>{skeleton ?? <PageSkeleton />}</>;
   const missing = config.isError && isApiError(config.error) && config.error.status === 404;
+  // A config just created or imported may not be in the cached list yet: only the list read now says it is gone.
+  if (config.isPending || (missing && config.isFetching)) return <>{skeleton ?? <PageSkeleton />}</>;
   if (missing || config.data === null)
     return (
       <EmptyState
@@ -41,7 +42,7 @@ export function ConfigGate({ children, skeleton }: { children: (config: BotConfi
   return <>{children(config.data, configId)}</>;
 }
 
-export function PageSkeleton() {
+function PageSkeleton() {
   return (
     <div className="flex flex-col gap-4" aria-busy="true">
       <Skeleton className="h-10 w-full max-w-md" />

@@ -13,7 +13,8 @@ import { FormDialogFooter } from "@/components/common/form-dialog-footer";
 import { useFieldErrors } from "@/components/common/use-api-errors";
 import { compiles } from "@/lib/bot/pattern";
 import { isApiError } from "@/lib/client/api";
-import { INTENT_ACTIONS, useBotMediaOptions, useCreateIntent, useToolOptions, useUpdateIntent, type Intent, type IntentAction, type IntentBody } from "@/lib/client/bot";
+import { INTENT_ACTIONS, useBotMediaOptions, useCreateIntent, useUpdateIntent, type Intent, type IntentAction, type IntentBody } from "@/lib/client/bot";
+import { useTools } from "@/lib/client/bot-tools";
 import { useTeams } from "@/lib/client/teams";
 import { ChipInput } from "./chip-input";
 
@@ -52,7 +53,7 @@ function IntentForm({ configId, intent, onClose }: { configId: string; intent: I
   const [teamId, setTeamId] = useState(intent?.teamId ?? "");
   const [replyTemplate, setReplyTemplate] = useState(intent?.actionConfig.replyTemplate ?? "");
   const media = useBotMediaOptions(action === "REPLY" || action === "ASK");
-  const tools = useToolOptions(action === "TOOL");
+  const tools = useTools(action === "TOOL");
   const teams = useTeams();
   const pending = create.isPending || update.isPending;
   const needsReply = action === "REPLY" || action === "ASK";

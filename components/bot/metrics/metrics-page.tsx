@@ -7,7 +7,7 @@ import { EmptyState } from "@/components/ui/empty-state";
 import { Skeleton } from "@/components/ui/skeleton";
 import { ErrorState } from "@/components/common/error-state";
 import { PageHeader } from "@/components/common/page-header";
-import { useLiveLibrary, useQualityMetrics } from "@/lib/client/bot-library";
+import { useQualityMetrics } from "@/lib/client/bot-library";
 import { cn } from "@/lib/utils";
 import { DailyChart } from "./daily-chart";
 import { KpiCards } from "./kpi-cards";
@@ -24,7 +24,6 @@ export function MetricsPage() {
   const [days, setDays] = useState<(typeof PERIODS)[number]>(30);
   const [target, setTarget] = useState<TraceTarget>(null);
   const metrics = useQualityMetrics(days);
-  useLiveLibrary();
 
   return (
     <div className="flex flex-col gap-6" data-testid="metrics-page">

@@ -12,6 +12,7 @@ import { FilterSelect } from "@/components/common/filter-select";
 import { Pagination } from "@/components/common/pagination";
 import { QueryState } from "@/components/common/query-state";
 import { RelativeTime } from "@/components/common/relative-time";
+import { useKeyedState } from "@/components/common/use-keyed-state";
 import { useBotSessions, type ClosureType } from "@/lib/client/bot-library";
 
 const CLOSURES: ClosureType[] = ["RESOLVED_CONFIRMED", "ABANDONED", "ESCALATED"];
@@ -22,7 +23,8 @@ const LIMIT = 20;
 export function SessionsTable({ days, onOpen }: { days: number; onOpen: (conversationId: string, displayId: number) => void }) {
   const t = useTranslations("botLibrary.metrics.sessions");
   const [closure, setClosure] = useState<ClosureType | undefined>();
-  const [page, setPage] = useState(1);
+  // A new period or filter starts again at its first page.
+  const [page, setPage] = useKeyedState(1, `${days}:${closure ?? ""}`);
   const sessions = useBotSessions({ days, closureType: closure, page, limit: LIMIT });
 
   return (
@@ -33,7 +35,7 @@ export function SessionsTable({ days, onOpen }: { days: number; onOpen: (convers
         </h2>
         <FilterSelect
           value={closure}
-          onChange={(v) => (setClosure(v), setPage(1))}
+          onChange={setClosure}
           options={CLOSURES.map((c) => ({ value: c, label: t(`closure.${c}`) }))}
           allLabel={t("allClosures")}
           label={t("closureLabel")}

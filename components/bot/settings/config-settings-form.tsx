@@ -91,18 +91,16 @@ export function ConfigSettingsForm({ config }: { config: BotConfig }) {
   const presets = usePresets();
   const teams = useTeams();
   const { errors, setErrors, report, clear } = useFieldErrors();
-  const [base, setBase] = useState(() => draftOf(config));
+  const base = draftOf(config);
   const [draft, setDraft] = useState(base);
   const patch = configPatch(base, draft);
   const dirty = Object.keys(patch).length > 0;
 
   // Someone else saved (or a rollback happened): take the new values unless this form has edits of its own.
-  const [seen, setSeen] = useState(config.updatedAt);
-  if (seen !== config.updatedAt) {
-    setSeen(config.updatedAt);
-    const next = draftOf(config);
-    setBase(next);
-    if (!dirty) setDraft(next);
+  const [seen, setSeen] = useState(config);
+  if (seen.updatedAt !== config.updatedAt) {
+    setSeen(config);
+    if (!Object.keys(configPatch(draftOf(seen), draft)).length) setDraft(base);
   }
 
   const set = <K extends keyof Draft>(key: K, value: Draft[K]) => {
@@ -127,9 +125,7 @@ export function ConfigSettingsForm({ config }: { config: BotConfig }) {
       { configId: config.id, body: patch },
       {
         onSuccess: (c) => {
-          const next = draftOf(c);
-          setBase(next);
-          setDraft(next);
+          setDraft(draftOf(c));
           toast.success(t("saved"));
         },
         onError: (err) => {

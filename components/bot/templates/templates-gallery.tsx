@@ -26,23 +26,19 @@ export function TemplatesGallery() {
   const router = useRouter();
   const errorMessage = useErrorMessage();
   const [category, setCategory] = useState<string | undefined>();
-  const [usingId, setUsingId] = useState<string | null>(null);
 
   const all = templates.data ?? [];
   const categories = [...new Set(all.flatMap((x) => (x.category ? [x.category] : [])))].sort();
   const shown = category ? all.filter((x) => x.category === category) : all;
 
-  const apply = (tpl: BotTemplate) => {
-    setUsingId(tpl.id);
+  const apply = (tpl: BotTemplate) =>
     use.mutate(tpl.id, {
       onSuccess: (r) => {
         toast.success(t("created", { name: r.config.name }));
         router.push(draftHref(r.config.id));
       },
       onError: (e) => toast.error(errorMessage(e)),
-      onSettled: () => setUsingId(null),
     });
-  };
 
   return (
     <div className="flex flex-col gap-6" data-testid="templates-page">
@@ -80,7 +76,7 @@ export function TemplatesGallery() {
                 <CardContent className="flex-1" />
                 <CardFooter>
                   <Button onClick={() => apply(tpl)} disabled={use.isPending} data-testid="template-use">
-                    {usingId === tpl.id && <Spinner label={t("using")} />}
+                    {use.isPending && use.variables === tpl.id && <Spinner label={t("using")} />}
                     {t("use")}
                   </Button>
                 </CardFooter>

@@ -3,7 +3,6 @@
 import { useTranslations } from "next-intl";
 import { PageHeader } from "@/components/common/page-header";
 import { useEditedConfigRow, useSelectedConfigId } from "@/components/bot/config-switcher";
-import { useLiveLibrary } from "@/lib/client/bot-library";
 import { ExportCard } from "./export-card";
 import { ImportCard } from "./import-card";
 import { SnapshotList } from "./snapshot-list";
@@ -13,7 +12,6 @@ export function VersionsPage() {
   const t = useTranslations("botLibrary.versions");
   const configId = useSelectedConfigId();
   const config = useEditedConfigRow();
-  useLiveLibrary();
   return (
     <div className="flex flex-col gap-6" data-testid="versions-page">
       <PageHeader title={t("title")} description={t("description")} />

@@ -3,11 +3,10 @@
 import { useTranslations } from "next-intl";
 import { FormField } from "@/components/ui/form-field";
 import { NativeSelect } from "@/components/ui/native-select";
-import { toast } from "@/components/ui/sonner";
-import { useErrorMessage } from "@/components/common/use-api-errors";
-import { useConversationAction, type Conversation, type ConversationPriority } from "@/lib/client/conversations";
+import type { Conversation, ConversationPriority } from "@/lib/client/conversations";
 import { useCan } from "@/lib/client/me";
 import { useTeams } from "@/lib/client/teams";
+import { useRunConversationAction } from "../use-conversation-commands";
 import { PRIORITIES } from "../use-inbox-params";
 
 /** Priority and team of the conversation, each saved as soon as it is picked. */
@@ -16,9 +15,7 @@ export function ConversationRouting({ conversation }: { conversation: Conversati
   const tp = useTranslations("inbox.priority");
   const canWrite = useCan("conversations.write");
   const teams = useTeams();
-  const action = useConversationAction();
-  const errorMessage = useErrorMessage();
-  const onError = (e: unknown) => toast.error(errorMessage(e));
+  const { run } = useRunConversationAction();
 
   const teamOptions = teams.data ?? [];
   // A conversation can sit in a team that was deactivated since: keep it selectable so the select shows the truth.
@@ -30,7 +27,7 @@ export function ConversationRouting({ conversation }: { conversation: Conversati
         <NativeSelect
           value={conversation.priority}
           disabled={!canWrite}
-          onChange={(e) => action.mutate({ id: conversation.id, action: "patch", priority: e.target.value as ConversationPriority }, { onError })}
+          onChange={(e) => run({ id: conversation.id, action: "patch", priority: e.target.value as ConversationPriority })}
           data-testid="conversation-priority"
         >
           {PRIORITIES.map((p) => (
@@ -44,7 +41,7 @@ export function ConversationRouting({ conversation }: { conversation: Conversati
         <NativeSelect
           value={conversation.team?.id ?? ""}
           disabled={!canWrite || teams.isPending}
-          onChange={(e) => action.mutate({ id: conversation.id, action: "patch", teamId: e.target.value || null }, { onError, onSuccess: () => toast.success(t("teamSaved")) })}
+          onChange={(e) => run({ id: conversation.id, action: "patch", teamId: e.target.value || null }, t("teamSaved"))}
           data-testid="conversation-team"
         >
           <option value="">{t("noTeam")}</option>

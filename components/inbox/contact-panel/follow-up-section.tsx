@@ -9,19 +9,17 @@ import { Input } from "@/components/ui/input";
 import { Popover, PopoverContent, PopoverTrigger } from "@/components/ui/popover";
 import { Spinner } from "@/components/ui/spinner";
 import { Textarea } from "@/components/ui/textarea";
-import { toast } from "@/components/ui/sonner";
 import { RelativeTime } from "@/components/common/relative-time";
-import { useErrorMessage } from "@/components/common/use-api-errors";
-import { useConversationAction, type Conversation } from "@/lib/client/conversations";
+import type { Conversation } from "@/lib/client/conversations";
 import { useCan } from "@/lib/client/me";
 import { cn } from "@/lib/utils";
+import { useRunConversationAction } from "../use-conversation-commands";
 import { FOLLOW_UP_PRESETS, presetDate, toLocalInput } from "./follow-up";
 
 function FollowUpForm({ conversation, onDone }: { conversation: Conversation; onDone: () => void }) {
   const t = useTranslations("contacts.followUp");
   const format = useFormatter();
-  const action = useConversationAction();
-  const errorMessage = useErrorMessage();
+  const action = useRunConversationAction();
   const [note, setNote] = useState(conversation.followUp?.note ?? "");
   const [at, setAt] = useState(() => toLocalInput(presetDate("tomorrow")));
 
@@ -29,15 +27,10 @@ function FollowUpForm({ conversation, onDone }: { conversation: Conversation; on
     e.preventDefault();
     const when = new Date(at);
     if (Number.isNaN(when.getTime())) return;
-    action.mutate(
+    action.run(
       { id: conversation.id, action: "follow-up", note: note.trim() || undefined, at: when.toISOString() },
-      {
-        onSuccess: () => {
-          toast.success(t("saved", { when: format.dateTime(when, { dateStyle: "medium", timeStyle: "short" }) }));
-          onDone();
-        },
-        onError: (err) => toast.error(errorMessage(err)),
-      },
+      t("saved", { when: format.dateTime(when, { dateStyle: "medium", timeStyle: "short" }) }),
+      onDone,
     );
   };
 
@@ -60,8 +53,8 @@ function FollowUpForm({ conversation, onDone }: { conversation: Conversation; on
         <Button type="button" variant="ghost" size="sm" onClick={onDone}>
           {t("cancel")}
         </Button>
-        <Button type="submit" size="sm" disabled={action.isPending} data-testid="follow-up-save">
-          {action.isPending && <Spinner />}
+        <Button type="submit" size="sm" disabled={action.pending} data-testid="follow-up-save">
+          {action.pending && <Spinner />}
           {t("save")}
         </Button>
       </div>
@@ -75,13 +68,11 @@ export function FollowUpSection({ conversation }: { conversation: Conversation }
   const canWrite = useCan("conversations.write");
   const now = useNow({ updateInterval: 60_000 });
   const [open, setOpen] = useState(false);
-  const action = useConversationAction();
-  const errorMessage = useErrorMessage();
+  const action = useRunConversationAction();
   const followUp = conversation.followUp;
   const overdue = followUp ? new Date(followUp.at) <= now : false;
 
-  const remove = () =>
-    action.mutate({ id: conversation.id, action: "remove-follow-up" }, { onSuccess: () => toast.success(t("removed")), onError: (e) => toast.error(errorMessage(e)) });
+  const remove = () => action.run({ id: conversation.id, action: "remove-follow-up" }, t("removed"));
 
   return (
     <div className="flex flex-col gap-2" data-testid="follow-up">
@@ -113,7 +104,7 @@ export function FollowUpSection({ conversation }: { conversation: Conversation }
             </PopoverContent>
           </Popover>
           {followUp && (
-            <Button variant="ghost" size="sm" className="h-7 px-2 text-xs text-destructive hover:text-destructive" onClick={remove} disabled={action.isPending} data-testid="follow-up-remove">
+            <Button variant="ghost" size="sm" className="h-7 px-2 text-xs text-destructive hover:text-destructive" onClick={remove} disabled={action.pending} data-testid="follow-up-remove">
               <Trash2Icon />
               {t("remove")}
             </Button>

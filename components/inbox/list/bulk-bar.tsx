@@ -1,12 +1,12 @@
 "use client";
 
 import type { ReactNode } from "react";
-import { CheckCircle2Icon, TagIcon, UserPlusIcon, XIcon } from "lucide-react";
+import { CheckCircle2Icon, TagIcon, UserPlusIcon } from "lucide-react";
 import { useTranslations } from "next-intl";
 import { Button } from "@/components/ui/button";
 import { DropdownMenu, DropdownMenuContent, DropdownMenuItem, DropdownMenuLabel, DropdownMenuSeparator, DropdownMenuTrigger } from "@/components/ui/dropdown-menu";
-import { Spinner } from "@/components/ui/spinner";
 import { toast } from "@/components/ui/sonner";
+import { SelectionBar } from "@/components/common/selection-bar";
 import { ColorDot } from "@/components/common/tag-badge";
 import { UserAvatar } from "@/components/common/user-avatar";
 import { useErrorMessage } from "@/components/common/use-api-errors";
@@ -53,48 +53,48 @@ export function BulkBar({ ids, onDone }: { ids: string[]; onDone: () => void }) 
   };
 
   return (
-    <div className="flex items-center gap-1.5 border-b bg-primary/5 px-3 py-2 text-sm" role="region" aria-label={t("label")} data-testid="bulk-bar">
-      <span className="font-medium whitespace-nowrap" aria-live="polite">
-        {t("selected", { count: ids.length })}
-      </span>
-      {busy && <Spinner />}
-      <div className="ml-auto flex items-center gap-1">
-        <Menu label={t("assign")} icon={<UserPlusIcon />} testId="bulk-assign" disabled={busy}>
-          {me.user && (
-            <DropdownMenuItem data-testid="bulk-assign-me" onSelect={() => void run({ action: "assign", userId: me.user!.id })}>
-              {t("assignToMe")}
-            </DropdownMenuItem>
-          )}
-          <DropdownMenuItem data-testid="bulk-unassign" onSelect={() => void run({ action: "unassign" })}>
-            {t("unassign")}
+    <SelectionBar
+      variant="strip"
+      label={t("label")}
+      selected={t("selected", { count: ids.length })}
+      pending={busy}
+      clearLabel={t("clear")}
+      onClear={onDone}
+      testId="bulk-bar"
+      clearTestId="bulk-clear"
+    >
+      <Menu label={t("assign")} icon={<UserPlusIcon />} testId="bulk-assign" disabled={busy}>
+        {me.user && (
+          <DropdownMenuItem data-testid="bulk-assign-me" onSelect={() => void run({ action: "assign", userId: me.user!.id })}>
+            {t("assignToMe")}
           </DropdownMenuItem>
-          <DropdownMenuSeparator />
-          <DropdownMenuLabel className="text-xs text-muted-foreground">{t("agents")}</DropdownMenuLabel>
-          {users
-            .filter((u) => !u.invitationPending)
-            .map((u) => (
-              <DropdownMenuItem key={u.id} data-testid={`bulk-assign-${u.id}`} onSelect={() => void run({ action: "assign", userId: u.id })}>
-                <UserAvatar name={u.name} src={u.avatarUrl} size="sm" presence={u.status} />
-                <span className="truncate">{u.name}</span>
-              </DropdownMenuItem>
-            ))}
-        </Menu>
-        <Menu label={t("tag")} icon={<TagIcon />} testId="bulk-tag" disabled={busy || !tags.length}>
-          {tags.map((tag) => (
-            <DropdownMenuItem key={tag.id} data-testid={`bulk-tag-${tag.id}`} onSelect={() => void run({ action: "tag", tagId: tag.id })}>
-              <ColorDot color={tag.color} />
-              <span className="truncate">{tag.name}</span>
+        )}
+        <DropdownMenuItem data-testid="bulk-unassign" onSelect={() => void run({ action: "unassign" })}>
+          {t("unassign")}
+        </DropdownMenuItem>
+        <DropdownMenuSeparator />
+        <DropdownMenuLabel className="text-xs text-muted-foreground">{t("agents")}</DropdownMenuLabel>
+        {users
+          .filter((u) => !u.invitationPending)
+          .map((u) => (
+            <DropdownMenuItem key={u.id} data-testid={`bulk-assign-${u.id}`} onSelect={() => void run({ action: "assign", userId: u.id })}>
+              <UserAvatar name={u.name} src={u.avatarUrl} size="sm" presence={u.status} />
+              <span className="truncate">{u.name}</span>
             </DropdownMenuItem>
           ))}
-        </Menu>
-        <Button variant="outline" size="sm" disabled={busy} data-testid="bulk-resolve" title={t("resolve")} onClick={() => void run({ action: "resolve" })}>
-          <CheckCircle2Icon />
-          <span className="sr-only @sm:not-sr-only">{t("resolve")}</span>
-        </Button>
-        <Button variant="ghost" size="icon-sm" onClick={onDone} aria-label={t("clear")} data-testid="bulk-clear">
-          <XIcon />
-        </Button>
-      </div>
-    </div>
+      </Menu>
+      <Menu label={t("tag")} icon={<TagIcon />} testId="bulk-tag" disabled={busy || !tags.length}>
+        {tags.map((tag) => (
+          <DropdownMenuItem key={tag.id} data-testid={`bulk-tag-${tag.id}`} onSelect={() => void run({ action: "tag", tagId: tag.id })}>
+            <ColorDot color={tag.color} />
+            <span className="truncate">{tag.name}</span>
+          </DropdownMenuItem>
+        ))}
+      </Menu>
+      <Button variant="outline" size="sm" disabled={busy} data-testid="bulk-resolve" title={t("resolve")} onClick={() => void run({ action: "resolve" })}>
+        <CheckCircle2Icon />
+        <span className="sr-only @sm:not-sr-only">{t("resolve")}</span>
+      </Button>
+    </SelectionBar>
   );
 }

@@ -4,7 +4,6 @@ import dynamic from "next/dynamic";
 import { useState } from "react";
 import { AlarmClockIcon, BotIcon, CheckCheckIcon, FlagIcon, HandIcon, MoreHorizontalIcon, RotateCcwIcon, UserMinusIcon, UserPlusIcon } from "lucide-react";
 import { useFormatter, useNow, useTranslations } from "next-intl";
-import { useErrorMessage } from "@/components/common/use-api-errors";
 import { UserAvatar } from "@/components/common/user-avatar";
 import { FOLLOW_UP_PRESETS, presetDate } from "@/components/inbox/contact-panel/follow-up";
 import { Button } from "@/components/ui/button";
@@ -21,9 +20,9 @@ import {
   DropdownMenuSubTrigger,
   DropdownMenuTrigger,
 } from "@/components/ui/dropdown-menu";
-import { toast } from "@/components/ui/sonner";
-import { useConversationAction, type Conversation, type ConversationAction, type ConversationPriority } from "@/lib/client/conversations";
+import type { Conversation, ConversationAction, ConversationPriority } from "@/lib/client/conversations";
 import { useMe } from "@/lib/client/me";
+import { useRunConversationAction } from "../use-conversation-commands";
 import { PRIORITIES } from "../use-inbox-params";
 
 const ReturnToBotDialog = dynamic(() => import("./return-to-bot-dialog").then((m) => m.ReturnToBotDialog), { ssr: false });
@@ -72,8 +71,7 @@ export function HeaderActions({ conversation: c, people, compact = false }: { co
   const tp = useTranslations("inbox.priority");
   const format = useFormatter();
   const me = useMe();
-  const errorMessage = useErrorMessage();
-  const action = useConversationAction();
+  const action = useRunConversationAction();
   const [returnOpen, setReturnOpen] = useState(false);
   const closed = c.status === "CLOSED";
   const mine = c.assignee?.id === me.user?.id;
@@ -81,16 +79,12 @@ export function HeaderActions({ conversation: c, people, compact = false }: { co
   const now = useNow({ updateInterval: 60_000 });
   const snoozed = c.snoozedUntil && Date.parse(c.snoozedUntil) > now.getTime();
 
-  const run: Run = (a, done) =>
-    action.mutate({ id: c.id, ...a } as Parameters<typeof action.mutate>[0], {
-      onSuccess: () => done && toast.success(done),
-      onError: (err) => toast.error(errorMessage(err)),
-    });
+  const run: Run = (a, done) => action.run({ id: c.id, ...a }, done);
 
   return (
     <div className="flex shrink-0 items-center gap-1">
       {canTakeOver && (
-        <Button size="sm" onClick={() => run({ action: "takeover" }, t("tookOver"))} disabled={action.isPending} data-testid="take-over" aria-label={t("takeOver")}>
+        <Button size="sm" onClick={() => run({ action: "takeover" }, t("tookOver"))} disabled={action.pending} data-testid="take-over" aria-label={t("takeOver")}>
           <HandIcon />
           <span className="hidden @3xl:inline">{t("takeOver")}</span>
         </Button>
@@ -109,7 +103,7 @@ export function HeaderActions({ conversation: c, people, compact = false }: { co
         </DropdownMenu>
       )}
       {!closed && (
-        <Button variant="outline" size="sm" onClick={() => run({ action: "resolve" }, t("resolved"))} disabled={action.isPending} data-testid="resolve" aria-label={t("resolve")}>
+        <Button variant="outline" size="sm" onClick={() => run({ action: "resolve" }, t("resolved"))} disabled={action.pending} data-testid="resolve" aria-label={t("resolve")}>
           <CheckCheckIcon />
           <span className="hidden @3xl:inline">{t("resolve")}</span>
         </Button>
@@ -202,7 +196,7 @@ export function HeaderActions({ conversation: c, people, compact = false }: { co
           )}
         </DropdownMenuContent>
       </DropdownMenu>
-      {returnOpen && <ReturnToBotDialog conversationId={c.id} open={returnOpen} setOpen={setReturnOpen} />}
+      {returnOpen && <ReturnToBotDialog conversationId={c.id} onClose={() => setReturnOpen(false)} />}
     </div>
   );
 }

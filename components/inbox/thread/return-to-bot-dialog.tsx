@@ -9,45 +9,34 @@ import { Button } from "@/components/ui/button";
 import { Dialog, DialogContent, DialogDescription, DialogHeader, DialogTitle } from "@/components/ui/dialog";
 import { Label } from "@/components/ui/label";
 import { Textarea } from "@/components/ui/textarea";
-import { toast } from "@/components/ui/sonner";
-import { useConversationAction, useGenerateHandoffSummary } from "@/lib/client/conversations";
+import { useGenerateHandoffSummary } from "@/lib/client/conversations";
+import { useRunConversationAction } from "../use-conversation-commands";
 
 /**
  * Hands the conversation back to the bot with a summary for whoever picks it up next, prefilled from
  * generate-handoff-summary (the org's AI when configured, else the customer's last messages) and editable.
+ * Mounted only while open: each opening starts from a fresh summary.
  */
-export function ReturnToBotDialog({ conversationId, open, setOpen }: { conversationId: string; open: boolean; setOpen: (v: boolean) => void }) {
+export function ReturnToBotDialog({ conversationId, onClose }: { conversationId: string; onClose: () => void }) {
   const t = useTranslations("thread.returnToBot");
   const errorMessage = useErrorMessage();
   const generate = useGenerateHandoffSummary();
-  const action = useConversationAction();
+  const action = useRunConversationAction();
   const [summary, setSummary] = useState("");
-  const { mutate: generateSummary, reset } = generate;
+  const { mutate: generateSummary } = generate;
 
   useEffect(() => {
-    if (!open) return;
-    reset();
     generateSummary(conversationId, { onSuccess: (r) => setSummary((s) => s || r.summary) });
-  }, [open, conversationId, generateSummary, reset]);
+  }, [conversationId, generateSummary]);
 
   const regenerate = () => generate.mutate(conversationId, { onSuccess: (r) => setSummary(r.summary) });
   const submit = (e: React.FormEvent) => {
     e.preventDefault();
-    action.mutate(
-      { id: conversationId, action: "return-to-bot", handoffSummary: summary.trim() || undefined },
-      {
-        onSuccess: () => {
-          toast.success(t("done"));
-          setOpen(false);
-          setSummary("");
-        },
-        onError: (err) => toast.error(errorMessage(err)),
-      },
-    );
+    action.run({ id: conversationId, action: "return-to-bot", handoffSummary: summary.trim() || undefined }, t("done"), onClose);
   };
 
   return (
-    <Dialog open={open} onOpenChange={setOpen}>
+    <Dialog open onOpenChange={(open) => !open && onClose()}>
       <DialogContent data-testid="return-to-bot-dialog">
         <form onSubmit={submit} className="flex flex-col gap-4">
           <DialogHeader>
@@ -75,11 +64,11 @@ export function ReturnToBotDialog({ conversationId, open, setOpen }: { conversat
             {generate.isError && <p className="text-xs text-destructive">{errorMessage(generate.error)}</p>}
           </div>
           <FormDialogFooter
-            onCancel={() => setOpen(false)}
+            onCancel={onClose}
             cancelLabel={t("cancel")}
             submitLabel={t("confirm")}
             pendingLabel={t("working")}
-            pending={action.isPending}
+            pending={action.pending}
             submitTestId="return-to-bot-confirm"
           />
         </form>

@@ -59,9 +59,6 @@ export function buildRows(messages: ThreadMessage[]): { rows: ThreadRow[]; react
 
 export const isSystem = (m: ThreadMessage) => m.type === "SYSTEM" || m.senderType === "SYSTEM";
 
-/** Media types the viewer dialog can show full size. */
-export const VIEWABLE = new Set(["IMAGE", "VIDEO"]);
-
 /** Text as a customer-visible preview (quotes, reply previews): body, caption or the type's name. */
 export function previewOf(m: Pick<ThreadMessage, "body" | "media" | "type">): string | null {
   return m.body ?? m.media?.caption ?? m.media?.filename ?? null;

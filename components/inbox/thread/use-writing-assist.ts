@@ -3,7 +3,7 @@
 import { useCallback, useEffect, useRef, useState } from "react";
 import { useQuery, useQueryClient } from "@tanstack/react-query";
 import type { getWritingAssistConfig } from "@/lib/api/contracts/writing-assist";
-import { api, ApiError, type ResponseOf } from "@/lib/client/api";
+import { api, ApiError, toApiError, type ResponseOf } from "@/lib/client/api";
 import { useRealtimeEvent } from "@/lib/realtime/use-realtime";
 
 /** GET /config/writing-assist: the org's setting, the caller's preference, and whether it can be used now (and why not). */
@@ -17,16 +17,6 @@ export function useWritingAssistConfig() {
     if (e.resource === "settings" || e.resource === "preset" || e.resource === "config") void qc.invalidateQueries({ queryKey: configKey });
   });
   return useQuery({ queryKey: configKey, queryFn: ({ signal }) => api<WritingAssistConfig>("/config/writing-assist", { signal }), staleTime: 5 * 60_000 });
-}
-
-async function streamError(res: Response): Promise<ApiError> {
-  try {
-    const body = (await res.json()) as { error?: { code?: string; message?: string } };
-    if (body?.error?.code) return new ApiError(res.status, body.error.code, body.error.message ?? res.statusText);
-  } catch {
-    // Not our envelope.
-  }
-  return new ApiError(res.status, res.status >= 500 ? "INTERNAL_ERROR" : "HTTP_ERROR", res.statusText || "Request failed");
 }
 
 export type Suggestion = { status: "idle" } | { status: "streaming" | "done"; text: string } | { status: "error"; error: unknown; text: string };
@@ -55,7 +45,7 @@ export function useSuggestion(conversationId: string) {
           credentials: "same-origin",
           signal: abort.signal,
         });
-        if (!res.ok) throw await streamError(res);
+        if (!res.ok) throw await toApiError(res);
         const reader = res.body?.getReader();
         if (!reader) {
           text = await res.text();

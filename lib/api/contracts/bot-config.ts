@@ -1,19 +1,10 @@
 import { z } from "zod";
-import { defineContract, idParams, idRef, idString, iso, name } from "../contract";
+import { defineContract, idParams, idRef, idString, iso, name, optionalText } from "../contract";
 import { botAccess } from "./bot-access";
 import { aiProviderSchema, botConfigSchema, botConfigSettingsSchema, botTurnSchema, usageSchema } from "./bot-schemas";
 
 const tags = ["Bot"] as const;
 const { read, manage } = botAccess("Bot");
-
-/** Empty text reads as "not set". */
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => v || null)
-    .nullable();
 
 /** Provider fields shared by configs and presets. `apiKey` is write-only: a string sets it, null clears it, absent keeps it. */
 export const providerFields = {
@@ -171,7 +162,6 @@ export const testBotLlm = defineContract({
   }),
 });
 
-export const sandboxTurnSchema = botTurnSchema;
 export const testBotSandbox = defineContract({
   ...manage,
   method: "POST",
@@ -189,7 +179,7 @@ export const testBotSandbox = defineContract({
     configId: idRef.optional(),
   }),
   example: { message: "¿Cuál es el horario?" },
-  response: sandboxTurnSchema,
+  response: botTurnSchema,
 });
 
 export const modelInfoSchema = z.object({ id: z.string(), name: z.string(), contextWindow: z.number().int().optional(), embedding: z.boolean().optional() });

@@ -1,6 +1,6 @@
 import { z } from "zod";
 import { compiles } from "@/lib/bot/pattern";
-import { defineContract, idParams, idRef, name } from "../contract";
+import { defineContract, idParams, idRef, name, optionalText } from "../contract";
 import { botAccess } from "./bot-access";
 import { intentActionSchema, intentSchema } from "./bot-schemas";
 import { configQuery } from "./bot-config";
@@ -8,13 +8,6 @@ import { configQuery } from "./bot-config";
 const { read, manage } = botAccess("Bot");
 
 const phrases = (max: number, len: number) => z.array(z.string().trim().min(1, "is required").max(len)).max(max);
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => v || null)
-    .nullable();
 
 const intentFields = {
   name,

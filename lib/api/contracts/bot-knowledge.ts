@@ -1,19 +1,10 @@
 import { z } from "zod";
+import { DOCUMENT_MIME_TYPES, MAX_DOCUMENT_BYTES } from "@/lib/services/bot/knowledge/formats";
 import { defineContract, idParams, idString, pageOf, pageQuery } from "../contract";
 import { botAccess } from "./bot-access";
 import { aiProviderSchema, chunkSchema, documentSchema, documentStatusSchema, passageSchema } from "./bot-schemas";
 
 const { read, manage } = botAccess("Bot knowledge");
-
-/** The stored types of the six formats (PDF, DOCX, TXT, Markdown, CSV, HTML); the content decides, not the declared type. */
-export const KNOWLEDGE_TYPES = [
-  "application/pdf",
-  "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-  "text/plain",
-  "text/markdown",
-  "text/csv",
-  "text/html",
-] as const;
 
 export const listDocuments = defineContract({
   ...read,
@@ -34,7 +25,8 @@ export const uploadDocument = defineContract({
     "(default: the file name). Answers 202 with the document PENDING; ingestion (text extraction, chunking, embeddings when the " +
     "provider offers them) runs as a job and reports progress through `bot.document_progress` events and GET …/{id}/status. " +
     "422 PLAN_LIMIT_REACHED when the plan's document allowance is used up.",
-  multipart: { field: "file", maxBytes: 20 * 1024 * 1024, types: KNOWLEDGE_TYPES },
+  // The content decides the type, not the declared one (documents.ts).
+  multipart: { field: "file", maxBytes: MAX_DOCUMENT_BYTES, types: DOCUMENT_MIME_TYPES },
   status: 202,
   response: documentSchema,
 });

@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineContract, idRef, iso, queryBoolean } from "../contract";
+import { defineContract, idRef, iso, pageOf, pageQuery, queryBoolean } from "../contract";
 import { toolCallSchema, traceStepSchema } from "./bot-schemas";
 
 /** Bot metrics from our own traces, sessions and feedback (`source: "local"`: Langfuse is not wired). */
@@ -48,28 +48,22 @@ export const sessionMetrics = defineContract({
   query: z.strictObject({
     closureType: closureType.optional(),
     days: z.coerce.number().int().min(1).max(365).default(30),
-    page: z.coerce.number().int().min(1).default(1),
-    limit: z.coerce.number().int().min(1).max(100).default(20),
+    ...pageQuery,
   }),
-  response: z.object({
-    data: z.array(
-      z.object({
-        id: z.string(),
-        conversationId: z.string(),
-        conversationDisplayId: z.number().int(),
-        contactName: z.string().nullable(),
-        configId: z.string().nullable(),
-        turns: z.number().int(),
-        startedAt: iso,
-        lastTurnAt: iso,
-        endedAt: iso.nullable(),
-        closureType: closureType.nullable(),
-      }),
-    ),
-    page: z.number(),
-    limit: z.number(),
-    total: z.number(),
-  }),
+  response: pageOf(
+    z.object({
+      id: z.string(),
+      conversationId: z.string(),
+      conversationDisplayId: z.number().int(),
+      contactName: z.string().nullable(),
+      configId: z.string().nullable(),
+      turns: z.number().int(),
+      startedAt: iso,
+      lastTurnAt: iso,
+      endedAt: iso.nullable(),
+      closureType: closureType.nullable(),
+    }),
+  ),
 });
 
 const traceSummarySchema = z.object({

@@ -7,6 +7,13 @@ import { idString, iso } from "../contract";
 export const aiProviderSchema = z.enum(AI_PROVIDERS);
 export const intentActionSchema = z.enum(INTENT_ACTIONS);
 
+
+const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
+/** Extra HTTP headers of tools and connections: valid names, one-line values, at most 30. */
+export const headerMap = z
+  .record(z.string().regex(HEADER_NAME, "must be a valid HTTP header name"), z.string().max(2000).regex(/^[^\r\n]*$/, "must be one line"))
+  .refine((h) => Object.keys(h).length <= 30, "at most 30 headers");
+
 /** A key as the API shows it: never the key, only whether one is set and a masked hint. */
 export const maskedKeySchema = z.object({ isSet: z.boolean(), masked: z.string().nullable() });
 

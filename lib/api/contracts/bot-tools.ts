@@ -1,15 +1,11 @@
 import { z } from "zod";
 import { defineContract, idParams, idRef } from "../contract";
 import { botAccess } from "./bot-access";
-import { toolParameterSchema, toolRunSchema, toolSchema } from "./bot-schemas";
+import { headerMap, toolParameterSchema, toolRunSchema, toolSchema } from "./bot-schemas";
 
 const { manage } = botAccess("Bot tools");
 const agents = { tags: ["Agent tools"] as const, access: "member", permission: "agent_tools.use" } as const;
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
-const headerMap = z
-  .record(z.string().regex(HEADER_NAME, "must be a valid HTTP header name"), z.string().max(2000).regex(/^[^\r\n]*$/, "must be one line"))
-  .refine((h) => Object.keys(h).length <= 30, "at most 30 headers");
 const queryMap = z.record(z.string().min(1).max(100), z.string().max(2000)).refine((q) => Object.keys(q).length <= 30, "at most 30 query parameters");
 
 const toolName = z

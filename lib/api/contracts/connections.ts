@@ -1,31 +1,22 @@
 import { z } from "zod";
-import { defineContract, idParams } from "../contract";
+import { defineContract, idParams, optionalText } from "../contract";
 import { botAccess } from "./bot-access";
-import { connectionSchema } from "./bot-schemas";
+import { connectionSchema, headerMap } from "./bot-schemas";
 
 const { manage } = botAccess("Connections");
 
-const HEADER_NAME = /^[!#$%&'*+.^_`|~0-9A-Za-z-]{1,100}$/;
-const headers = z
-  .record(z.string().regex(HEADER_NAME, "must be a valid HTTP header name"), z.string().max(2000).regex(/^[^\r\n]*$/, "must be one line"))
-  .refine((h) => Object.keys(h).length <= 30, "at most 30 headers");
 const secretKey = z.string().regex(/^[a-zA-Z][a-zA-Z0-9_]{0,39}$/, "must be a simple name");
 
 const fields = {
   name: z.string().trim().min(1, "is required").max(100),
-  description: z
-    .string()
-    .trim()
-    .max(500)
-    .transform((v) => v || null)
-    .nullable(),
+  description: optionalText(500),
   baseUrl: z.string().trim().min(1, "is required").max(2000).describe("absolute http(s) URL; tools append their path to it"),
   authType: z.enum(["NONE", "BEARER", "BASIC", "API_KEY"]),
   secrets: z
     .record(secretKey, z.string().max(4000).nullable())
     .nullable()
     .describe("write-only: a key with a value sets it, null clears it, an absent key keeps it; null clears them all. BEARER {token}, BASIC {username, password}, API_KEY {apiKey, headerName?}"),
-  headers,
+  headers: headerMap,
   isActive: z.boolean(),
 };
 

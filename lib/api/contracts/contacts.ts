@@ -1,5 +1,5 @@
 import { z } from "zod";
-import { defineContract, idString, iso } from "../contract";
+import { defineContract, idString, iso, optionalText } from "../contract";
 
 const tags = ["Contacts"] as const;
 
@@ -54,14 +54,6 @@ export const getContact = defineContract({
   response: contactSchema,
 });
 
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => v || null)
-    .nullable()
-    .optional();
 
 export const updateContact = defineContract({
   method: "PATCH",
@@ -73,7 +65,7 @@ export const updateContact = defineContract({
   permission: "contacts.write",
   params: waIdParams,
   body: z
-    .strictObject({ name: optionalText(120), category: optionalText(60) })
+    .strictObject({ name: optionalText(120).optional(), category: optionalText(60).optional() })
     .refine((b) => b.name !== undefined || b.category !== undefined, "Send at least one of: name, category"),
   example: { name: "Ana López", category: "VIP" },
   response: contactSchema,

@@ -1,13 +1,12 @@
 import { z } from "zod";
-import { defineContract, idParams, idRef, idString, queryBoolean } from "../contract";
+import { defineContract, idParam, idParams, idRef, idString, optionalText, queryBoolean } from "../contract";
 import { conversationPrioritySchema, conversationSchema, conversationStatusSchema } from "./inbox-schemas";
 
 const tags = ["Conversations"] as const;
 const tenantResource = "conversation";
 
-const numericId = z.string().regex(/^\d{1,15}$/, "must be a numeric id").transform(Number);
 const assignedTo = z
-  .union([z.literal("me"), z.literal("unassigned"), numericId])
+  .union([z.literal("me"), z.literal("unassigned"), idParam])
   .optional()
   .describe('"me", "unassigned" or a user id');
 const flag = queryBoolean.optional();
@@ -15,14 +14,6 @@ const instant = z
   .string()
   .datetime({ offset: true, message: "must be an ISO-8601 timestamp" })
   .transform((v) => new Date(v));
-const optionalText = (max: number) =>
-  z
-    .string()
-    .trim()
-    .max(max)
-    .transform((v) => v || null)
-    .nullable()
-    .optional();
 const empty = z.strictObject({});
 
 export const SORTS = ["newest", "oldest", "waiting_longest", "created_newest", "created_oldest"] as const;
@@ -42,8 +33,8 @@ export const listConversations = defineContract({
   query: z.strictObject({
     status: conversationStatusSchema.optional(),
     assignedTo,
-    teamId: numericId.optional(),
-    tagId: numericId.optional(),
+    teamId: idParam.optional(),
+    tagId: idParam.optional(),
     priority: conversationPrioritySchema.optional(),
     search: z.string().trim().max(200).optional(),
     subFilter: z.enum(["unread", "needs_action"]).optional(),
@@ -70,7 +61,7 @@ export const conversationCounts = defineContract({
   query: z.strictObject({
     status: conversationStatusSchema.optional(),
     assignedTo,
-    teamId: numericId.optional(),
+    teamId: idParam.optional(),
     category: z.string().trim().min(1).max(60).optional(),
     origin: z.enum(["ad", "organic"]).optional(),
   }),
@@ -151,7 +142,7 @@ export const updateConversation = defineContract({
     .strictObject({
       status: conversationStatusSchema.optional(),
       priority: conversationPrioritySchema.optional(),
-      category: optionalText(60),
+      category: optionalText(60).optional(),
       snoozedUntil: instant.nullable().optional(),
       teamId: idRef.nullable().optional(),
     })
@@ -187,7 +178,7 @@ export const returnToBot = defineContract({
   ...action("return-to-bot", "Return conversation to bot handling", {
     description: "BOT_HANDLING and unassigned. Without `handoffSummary`, an extractive summary of the customer's last messages is stored.",
   }),
-  body: z.strictObject({ handoffSummary: optionalText(2000) }),
+  body: z.strictObject({ handoffSummary: optionalText(2000).optional() }),
   example: { handoffSummary: "Customer asks about a refund for order 1234." },
 });
 
@@ -211,7 +202,7 @@ export const resolveConversation = defineContract(action("resolve", "Resolve con
 
 export const setFollowUp = defineContract({
   ...action("follow-up", "Mark conversation for follow-up", { description: "`at` defaults to 24 hours from now and must be in the future." }),
-  body: z.strictObject({ note: optionalText(500), at: instant.optional() }),
+  body: z.strictObject({ note: optionalText(500).optional(), at: instant.optional() }),
   example: { note: "Call back about the invoice" },
 });
 

@@ -59,7 +59,6 @@ export const failedMessageSchema = messageSchema.extend({
 });
 export type FailedMessageDto = z.infer<typeof failedMessageSchema>;
 
-
 const textFilters = {
   templateName: z.string().trim().min(1).max(512).optional(),
   search: z.string().trim().min(1).max(200).optional(),

@@ -4,8 +4,6 @@ import { notificationSchema } from "./inbox-schemas";
 
 const tags = ["Notifications"] as const;
 
-/** "true"/"false" (and 1/0) from a query string; z.coerce.boolean would read "false" as true. */
-
 export const listNotifications = defineContract({
   method: "GET",
   path: "/notifications",

@@ -132,12 +132,6 @@ export const exportDocumentSchema = z.strictObject({
 });
 
 export type ExportDocument = z.infer<typeof exportDocumentSchema>;
-export type ExportConfig = ExportDocument["config"];
-export type ExportIntent = ExportDocument["intents"][number];
-export type ExportTool = NonNullable<ExportDocument["tools"]>[number];
-export type ExportConnection = NonNullable<ExportDocument["connections"]>[number];
-export type ExportMedia = NonNullable<ExportDocument["media"]>[number];
-export type ExportDocumentEntry = NonNullable<ExportDocument["documents"]>[number];
 
 /** Headers whose values are credentials: they stay behind on export (connections carry credentials, encrypted). */
 export const isSecretHeader = (name: string) => /authorization|cookie|token|secret|api[-_]?key|password|signature/i.test(name);

@@ -15,7 +15,7 @@ import { errors } from "@/lib/api/errors";
 import { storage } from "@/lib/storage";
 import { targetConfig } from "./config/load";
 import { EXPORT_FORMAT, publicHeaders, type ExportDocument, type ExportTier } from "./export-document";
-import { applyImport, type ImportOptions, type ImportResult } from "./import-apply";
+import { applyImport, type ImportResult } from "./import-apply";
 import { mediaFields } from "./media";
 import { buildZip, isZip, readZip, safeFileName } from "./zip";
 
@@ -33,68 +33,69 @@ export type ExportBundle = { document: ExportDocument; files: Record<string, Uin
 const byId = <T extends { id: number }>(rows: T[]) => new Map(rows.map((r) => [r.id, r]));
 const nameOf = <T extends { id: number; name: string }>(rows: Map<number, T>, id: number | null | undefined) => (id ? (rows.get(id)?.name ?? null) : null);
 
-async function readObject(orgId: number, fileId: number | null) {
-  if (!fileId) return null;
-  const [file] = await filesByIds(orgId, [fileId]);
-  const body = file ? await storage().get(file.storageKey) : null;
-  return file && body ? { file, body } : null;
-}
-
-async function mediaEntries(orgId: number, rows: BotMediaRow[], mode: FilesMode, files: ExportBundle["files"]) {
-  const out: NonNullable<ExportDocument["media"]> = [];
-  for (const m of rows) {
-    const entry: NonNullable<ExportDocument["media"]>[number] = { ...mediaFields(m), filename: null };
-    if (mode !== "none") {
-      const main = await readObject(orgId, m.fileId);
-      const thumb = await readObject(orgId, m.thumbnailFileId);
-      entry.filename = main?.file.originalName ?? null;
-      if (main && mode === "inline") entry.data = main.body.toString("base64");
-      if (main && mode === "zip") {
-        entry.file = `media/${m.id}-${safeFileName(main.file.originalName ?? m.name)}`;
-        files[entry.file] = main.body;
-      }
-      if (thumb) {
-        const mimeType = thumb.file.contentType === "image/png" ? "image/png" : "image/jpeg";
-        if (mode === "inline") entry.thumbnail = { mimeType, data: thumb.body.toString("base64") };
-        else {
-          const file = `media/${m.id}-thumbnail.${mimeType === "image/png" ? "png" : "jpg"}`;
-          files[file] = thumb.body;
-          entry.thumbnail = { mimeType, file };
-        }
-      }
-    }
-    out.push(entry);
+/** The stored objects of the org's files `ids` (their rows in one query), by file id; a missing one is left out. */
+async function readObjects(orgId: number, ids: (number | null)[]) {
+  const rows = await filesByIds(orgId, [...new Set(ids.filter((id): id is number => !!id))]);
+  const out = new Map<number, { file: (typeof rows)[number]; body: Buffer }>();
+  for (const file of rows) {
+    const body = await storage().get(file.storageKey);
+    if (body) out.set(file.id, { file, body });
   }
   return out;
 }
 
+async function mediaEntries(orgId: number, rows: BotMediaRow[], mode: FilesMode, files: ExportBundle["files"]) {
+  const objects = await readObjects(orgId, mode === "none" ? [] : rows.flatMap((m) => [m.fileId, m.thumbnailFileId]));
+  return rows.map((m) => {
+    const entry: NonNullable<ExportDocument["media"]>[number] = { ...mediaFields(m), filename: null };
+    if (mode === "none") return entry;
+    const main = objects.get(m.fileId);
+    const thumb = m.thumbnailFileId ? objects.get(m.thumbnailFileId) : undefined;
+    entry.filename = main?.file.originalName ?? null;
+    if (main && mode === "inline") entry.data = main.body.toString("base64");
+    if (main && mode === "zip") {
+      entry.file = `media/${m.id}-${safeFileName(main.file.originalName ?? m.name)}`;
+      files[entry.file] = main.body;
+    }
+    if (thumb) {
+      const mimeType = thumb.file.contentType === "image/png" ? "image/png" : "image/jpeg";
+      if (mode === "inline") entry.thumbnail = { mimeType, data: thumb.body.toString("base64") };
+      else {
+        const file = `media/${m.id}-thumbnail.${mimeType === "image/png" ? "png" : "jpg"}`;
+        files[file] = thumb.body;
+        entry.thumbnail = { mimeType, file };
+      }
+    }
+    return entry;
+  });
+}
+
 async function documentEntries(orgId: number, mode: FilesMode, files: ExportBundle["files"]) {
   const docs = await readyDocuments(orgId);
-  const chunks = await chunksOf(
+  const chunks = new Map(docs.map((d) => [d.id, [] as { content: string; location: string | null }[]]));
+  const rows = await chunksOf(
     orgId,
     docs.map((d) => d.id),
   );
-  const out: NonNullable<ExportDocument["documents"]> = [];
-  for (const d of docs) {
+  for (const { documentId, content, location } of rows) chunks.get(documentId)?.push({ content, location });
+  // The original file only travels in ZIPs: inline, the chunks already carry the text and base64 would double it.
+  const originals = await readObjects(orgId, mode === "zip" ? docs.map((d) => d.fileId) : []);
+  return docs.map((d) => {
     const entry: NonNullable<ExportDocument["documents"]>[number] = {
       title: d.title,
       filename: d.filename,
       mimeType: d.mimeType,
       size: d.size,
       pageCount: d.pageCount,
-      chunks: chunks.filter((c) => c.documentId === d.id).map((c) => ({ content: c.content, location: c.location })),
+      chunks: chunks.get(d.id)!,
     };
-    // The original file only travels in ZIPs: inline, the chunks already carry the text and base64 would double it.
-    if (mode === "zip") {
-      const original = await readObject(orgId, d.fileId);
-      if (original) {
-        entry.file = `documents/${d.id}-${safeFileName(d.filename ?? d.title)}`;
-        files[entry.file] = original.body;
-      }
+    const original = d.fileId ? originals.get(d.fileId) : undefined;
+    if (original) {
+      entry.file = `documents/${d.id}-${safeFileName(d.filename ?? d.title)}`;
+      files[entry.file] = original.body;
     }
-    out.push(entry);
-  }
-  return out;
+    return entry;
+  });
 }
 
 export async function buildExport(orgId: number, configId: number | null, tier: ExportTier, mode: FilesMode): Promise<ExportBundle> {
@@ -198,15 +199,6 @@ export async function exportBotZip(orgId: number, configId: number | null, tier:
   return { zip, filename: exportFileName(bundle.configName, tier, "zip") };
 }
 
-/**
- * Imports an export document as a NEW DRAFT config (the active config is never touched), re-creating the tools,
- * connections, media and documents it names when the org has none of that name. Strictly validated first (400,
- * nothing written); `files` are the entries of an uploaded ZIP.
- */
-export async function importBot(ctx: Ctx, payload: unknown, opts: ImportOptions = {}): Promise<ImportResult> {
-  return applyImport(ctx, payload, opts);
-}
-
 /** POST /bot-config/import: the `file` field holds a JSON export or a ZIP made by export-zip (bot.json + files). */
 export async function importUpload(ctx: Ctx, form: FormData): Promise<ImportResult> {
   const file = form.get("file");
@@ -228,7 +220,7 @@ export async function importUpload(ctx: Ctx, form: FormData): Promise<ImportResu
   } catch {
     throw errors.validation("The file is neither a JSON export nor a ZIP export", [{ path: "file", message: "is not valid JSON" }]);
   }
-  return importBot(ctx, payload, { files, name });
+  return applyImport(ctx, payload, { files, name });
 }
 
 const attachment = (filename: string) => `attachment; filename="${filename}"`;

@@ -1,16 +1,14 @@
 import { getDb, type Tx } from "@/db/client";
-import { insertConfig, insertIntents, insertPromptVersion, lastPromptVersion, updateConfig, type BotConfigRow } from "@/db/queries/bot-config";
+import { insertConfig, insertIntents, updateConfig, type BotConfigRow } from "@/db/queries/bot-config";
+import { countDocuments, insertChunks, insertDocuments, lockOrgDocuments } from "@/db/queries/bot-knowledge";
 import {
   connectionsByNames,
-  countDocuments,
   deleteIntentsOf,
   documentsByTitles,
-  insertChunks,
-  insertConnection,
-  insertDocument,
-  insertFileRow,
-  insertMedia,
-  insertTool,
+  insertConnections,
+  insertFileRows,
+  insertMediaRows,
+  insertTools,
   mediaByNames,
   presetsByNames,
   teamsByNames,
@@ -26,8 +24,10 @@ import { audit } from "@/lib/services/audit";
 import { removeObject } from "@/lib/services/files/store";
 import { planLimits } from "@/lib/billing/plans";
 import { configDto } from "./config/load";
+import { recordPrompt } from "./config/prompt-versions";
 import { exportDocumentSchema, type ExportDocument } from "./export-document";
 import { stageFiles, type Staged, type StagedFiles } from "./import-files";
+import { estimateTokens } from "./knowledge/chunk";
 
 /** `templateId` names the template imported (for the audit log). */
 export type ImportOptions = { files?: Record<string, Uint8Array>; name?: string; templateId?: string };
@@ -58,35 +58,44 @@ function checkUrls(doc: ExportDocument) {
 }
 
 const nameMap = <T extends { id: number; name: string }>(rows: T[]) => new Map(rows.map((r) => [lower(r.name), r.id]));
+/** The entries whose name the org does not have yet, each name once (the first entry of a name wins). */
+const missing = <T>(entries: T[] | undefined, nameOf: (e: T) => string, existing: { has(name: string): boolean }) => {
+  const seen = new Set<string>();
+  return (entries ?? []).filter((e) => {
+    const key = lower(nameOf(e));
+    if (existing.has(key) || seen.has(key)) return false;
+    seen.add(key);
+    return true;
+  });
+};
 
 /**
  * Writes the document into the org inside `tx`: connections, tools, media and documents by name (existing ones are
- * reused), then the config (a new draft, or `configId` replaced in place) and its intents.
+ * reused; each kind is written with one statement), then the config (a new draft, or `configId` replaced in place)
+ * and its intents.
  */
 export async function applyDocument(tx: Tx, ctx: Pick<Ctx, "orgId" | "user" | "org">, doc: ExportDocument, staged: StagedFiles, target: { configId: number } | { name?: string }) {
   const orgId = ctx.orgId;
   const createdById = ctx.user?.id ?? null;
-  const created: ImportCounts = { intents: 0, tools: 0, connections: 0, media: 0, documents: 0 };
   const warnings: string[] = [];
-  const usedKeys = new Set<string>();
 
   const connections = nameMap(await connectionsByNames(orgId, (doc.connections ?? []).map((c) => c.name), tx));
-  for (const c of doc.connections ?? []) {
-    if (connections.has(lower(c.name))) continue;
-    const row = await insertConnection({ orgId, name: c.name, description: c.description ?? null, baseUrl: c.baseUrl, authType: c.authType, headers: c.headers ?? {}, createdById }, tx);
-    connections.set(lower(c.name), row.id);
-    created.connections += 1;
-    if (c.authType !== "NONE") warnings.push(`Connection "${c.name}" was created without its credentials: add them in Tools → Connections`);
-  }
+  const newConnections = missing(doc.connections, (c) => c.name, connections);
+  const insertedConnections = await insertConnections(
+    newConnections.map((c) => ({ orgId, name: c.name, description: c.description ?? null, baseUrl: c.baseUrl, authType: c.authType, headers: c.headers ?? {}, createdById })),
+    tx,
+  );
+  insertedConnections.forEach((r) => connections.set(lower(r.name), r.id));
+  for (const c of newConnections) if (c.authType !== "NONE") warnings.push(`Connection "${c.name}" was created without its credentials: add them in Tools → Connections`);
 
   const toolNames = [...(doc.tools ?? []).map((t) => t.name), ...(doc.config.settings?.tools ?? []), ...doc.intents.flatMap((i) => (i.tool ? [i.tool] : []))];
   const tools = nameMap(await toolsByNames(orgId, toolNames, tx));
-  for (const t of doc.tools ?? []) {
-    if (tools.has(lower(t.name))) continue;
-    const connectionId = t.connection ? (connections.get(lower(t.connection)) ?? null) : null;
-    if (t.connection && !connectionId) warnings.push(`Tool "${t.name}": connection "${t.connection}" does not exist here`);
-    const row = await insertTool(
-      {
+  const newTools = missing(doc.tools, (t) => t.name, tools);
+  const insertedTools = await insertTools(
+    newTools.map((t) => {
+      const connectionId = t.connection ? (connections.get(lower(t.connection)) ?? null) : null;
+      if (t.connection && !connectionId) warnings.push(`Tool "${t.name}": connection "${t.connection}" does not exist here`);
+      return {
         orgId,
         name: t.name,
         description: t.description,
@@ -102,66 +111,73 @@ export async function applyDocument(tx: Tx, ctx: Pick<Ctx, "orgId" | "user" | "o
         isActive: t.isActive ?? true,
         availableToAgents: t.availableToAgents ?? false,
         createdById,
-      },
-      tx,
-    );
-    tools.set(lower(t.name), row.id);
-    created.tools += 1;
-  }
+      };
+    }),
+    tx,
+  );
+  insertedTools.forEach((r) => tools.set(lower(r.name), r.id));
 
   const mediaNames = [...(doc.media ?? []).map((m) => m.name), ...doc.intents.flatMap((i) => (i.media ? [i.media] : []))];
   const media = nameMap(await mediaByNames(orgId, mediaNames, tx));
-  for (const m of doc.media ?? []) {
-    if (media.has(lower(m.name))) continue;
+  const newMedia = missing(doc.media, (m) => m.name, media).flatMap((m) => {
     const s = staged.media.get(lower(m.name));
-    if (!s) continue;
-    const fileRow = (f: Staged) => insertFileRow({ orgId, uploadedById: createdById, ...f, purpose: "bot-media" }, tx);
-    const file = await fileRow(s.file);
-    const thumb = s.thumbnail ? await fileRow(s.thumbnail) : null;
-    [s.file, s.thumbnail].forEach((f) => f && usedKeys.add(f.storageKey));
-    const row = await insertMedia(
-      { orgId, name: m.name, description: m.description ?? null, kind: s.kind, fileId: file.id, thumbnailFileId: thumb?.id ?? null, mimeType: file.contentType, size: file.size, tags: m.tags ?? [], createdById },
-      tx,
-    );
-    media.set(lower(m.name), row.id);
-    created.media += 1;
+    return s ? [{ m, s }] : [];
+  });
+  const existingDocs = new Set((await documentsByTitles(orgId, (doc.documents ?? []).map((d) => d.title), tx)).map((d) => lower(d.title)));
+  const newDocs = missing(doc.documents, (d) => d.title, existingDocs);
+  const limit = planLimits(ctx.org.plan).knowledgeDocuments;
+  if (limit !== null && newDocs.length) {
+    await lockOrgDocuments(orgId, tx); // the same lock as an upload: the two cannot both take the plan's last slots
+    if ((await countDocuments(orgId, tx)) + newDocs.length > limit) {
+      throw errors.rule("PLAN_LIMIT_REACHED", `Your plan includes ${limit} knowledge documents; this import would add ${newDocs.length}. Delete some or upgrade the plan.`);
+    }
   }
 
-  const docs = new Set((await documentsByTitles(orgId, (doc.documents ?? []).map((d) => d.title), tx)).map((d) => lower(d.title)));
-  const newDocs = new Set((doc.documents ?? []).map((d) => lower(d.title)).filter((t) => !docs.has(t)));
-  const limit = planLimits(ctx.org.plan).knowledgeDocuments;
-  if (limit !== null && newDocs.size && (await countDocuments(orgId, tx)) + newDocs.size > limit) {
-    throw errors.rule("PLAN_LIMIT_REACHED", `Your plan includes ${limit} knowledge documents; this import would add ${newDocs.size}. Delete some or upgrade the plan.`);
-  }
-  for (const d of doc.documents ?? []) {
-    if (docs.has(lower(d.title))) continue;
-    const s = staged.documents.get(lower(d.title));
-    const file = s ? await insertFileRow({ orgId, uploadedById: createdById, ...s, purpose: "bot-document" }, tx) : null;
-    if (s) usedKeys.add(s.storageKey);
-    const row = await insertDocument(
-      {
+  // The staged files of the new media and documents get their rows in one statement, found again by storage key.
+  const stagedRows = [
+    ...newMedia.flatMap(({ s }) => [s.file, s.thumbnail]).flatMap((f) => (f ? [{ ...f, purpose: "bot-media" }] : [])),
+    ...newDocs.flatMap((d) => staged.documents.get(lower(d.title)) ?? []).map((f) => ({ ...f, purpose: "bot-document" })),
+  ];
+  const fileRows = new Map((await insertFileRows(stagedRows.map((f) => ({ orgId, uploadedById: createdById, ...f })), tx)).map((f) => [f.storageKey, f]));
+  const fileOf = (f: Staged | null | undefined) => (f ? fileRows.get(f.storageKey) : undefined);
+
+  const insertedMedia = await insertMediaRows(
+    newMedia.map(({ m, s }) => {
+      const file = fileOf(s.file)!;
+      const thumbnailFileId = fileOf(s.thumbnail)?.id ?? null;
+      return { orgId, name: m.name, description: m.description ?? null, kind: s.kind, fileId: file.id, thumbnailFileId, mimeType: file.contentType, size: file.size, tags: m.tags ?? [], createdById };
+    }),
+    tx,
+  );
+  insertedMedia.forEach((r) => media.set(lower(r.name), r.id));
+
+  const insertedDocs = await insertDocuments(
+    newDocs.map((d) => {
+      const file = fileOf(staged.documents.get(lower(d.title)));
+      return {
         orgId,
         title: d.title,
         fileId: file?.id ?? null,
         filename: d.filename ?? null,
         mimeType: d.mimeType,
         size: d.size ?? file?.size ?? 0,
-        status: "READY",
+        status: "READY" as const,
         progress: 100,
         pageCount: d.pageCount ?? null,
         chunkCount: d.chunks.length,
         createdById,
         processedAt: new Date(),
-      },
-      tx,
-    );
-    await insertChunks(
-      d.chunks.map((c, position) => ({ orgId, documentId: row.id, position, content: c.content, location: c.location ?? null, tokenCount: Math.ceil(c.content.length / 4) })),
-      tx,
-    );
-    docs.add(lower(d.title));
-    created.documents += 1;
-  }
+      };
+    }),
+    tx,
+  );
+  const docIds = new Map(insertedDocs.map((r) => [lower(r.title), r.id]));
+  await insertChunks(
+    newDocs.flatMap((d) =>
+      d.chunks.map((c, position) => ({ orgId, documentId: docIds.get(lower(d.title))!, position, content: c.content, location: c.location ?? null, tokenCount: estimateTokens(c.content) })),
+    ),
+    tx,
+  );
 
   const teamNames = [doc.config.settings?.handoffTeam, ...doc.intents.map((i) => i.team)].filter((n): n is string => !!n);
   const teams = nameMap(await teamsByNames(orgId, teamNames, tx));
@@ -201,15 +217,13 @@ export async function applyDocument(tx: Tx, ctx: Pick<Ctx, "orgId" | "user" | "o
   const systemPrompt = c.systemPrompt ?? "";
   let config: BotConfigRow;
   if ("configId" in target) {
-    const version = (await lastPromptVersion(target.configId, tx)) + 1;
-    const updated = await updateConfig(orgId, target.configId, { ...values, systemPrompt, promptVersion: version }, tx);
+    const updated = await updateConfig(orgId, target.configId, values, tx);
     if (!updated) throw errors.notFound("Bot config");
-    config = updated;
-    await insertPromptVersion({ orgId, configId: config.id, version, systemPrompt, note: "Restored from a snapshot", createdById }, tx);
+    config = await recordPrompt(ctx, updated, systemPrompt, "Restored from a snapshot", tx);
     await deleteIntentsOf(orgId, config.id, tx);
   } else {
-    config = await insertConfig({ ...values, orgId, name: target.name ?? c.name, isActive: false, systemPrompt, promptVersion: 1, createdById }, tx);
-    await insertPromptVersion({ orgId, configId: config.id, version: 1, systemPrompt, note: "Imported", createdById }, tx);
+    const inserted = await insertConfig({ ...values, orgId, name: target.name ?? c.name, isActive: false, createdById }, tx);
+    config = await recordPrompt(ctx, inserted, systemPrompt, "Imported", tx);
   }
   const intents = await insertIntents(
     doc.intents.map((i, position) => ({
@@ -231,8 +245,15 @@ export async function applyDocument(tx: Tx, ctx: Pick<Ctx, "orgId" | "user" | "o
     })),
     tx,
   );
-  created.intents = intents.length;
-  return { config, created, warnings: [...new Set(warnings)], usedKeys };
+  const created: ImportCounts = {
+    intents: intents.length,
+    tools: insertedTools.length,
+    connections: insertedConnections.length,
+    media: insertedMedia.length,
+    documents: insertedDocs.length,
+  };
+  // Staged files without a row (one of that name appeared between staging and the transaction) are removed after.
+  return { config, created, warnings: [...new Set(warnings)], usedKeys: new Set(fileRows.keys()) };
 }
 
 /** Events after a committed import or restore: the config, and each kind of row that was created. */
@@ -259,12 +280,16 @@ export async function runImport<T extends { usedKeys: Set<string> }>(orgId: numb
     await Promise.all(staged.keys.map(removeObject));
     throw e;
   }
-  // A row of that name appeared between staging and the transaction: its staged file is not needed.
   await Promise.all(staged.keys.filter((k) => !result.usedKeys.has(k)).map(removeObject));
   return result;
 }
 
-export async function applyImport(ctx: Ctx, payload: unknown, opts: ImportOptions): Promise<ImportResult> {
+/**
+ * Imports an export document as a NEW DRAFT config (the active config is never touched), re-creating the tools,
+ * connections, media and documents it names when the org has none of that name. Strictly validated first (400,
+ * nothing written); `files` are the entries of an uploaded ZIP.
+ */
+export async function applyImport(ctx: Ctx, payload: unknown, opts: ImportOptions = {}): Promise<ImportResult> {
   const doc = parseExportDocument(payload);
   const r = await runImport(ctx.orgId, doc, opts.files, async (tx, staged) => {
     const applied = await applyDocument(tx, ctx, doc, staged, { name: opts.name });

@@ -2,19 +2,17 @@ import { randomUUID } from "node:crypto";
 import { documentsByTitles, mediaByNames } from "@/db/queries/bot-library";
 import { errors } from "@/lib/api/errors";
 import { removeObject } from "@/lib/services/files/store";
-import { sniffContentType } from "@/lib/services/files/sniff";
-import { checkMedia } from "@/lib/services/messages/media-limits";
 import { storage } from "@/lib/storage";
 import type { ExportDocument } from "./export-document";
+import { checkBotMedia, checkThumbnail } from "./media";
 
 /** The files an import brings (media and original knowledge documents), written to storage before its transaction. */
 
 const lower = (s: string) => s.toLowerCase();
-const KIND = { image: "IMAGE", video: "VIDEO", audio: "AUDIO", document: "DOCUMENT" } as const;
 
 /** A file already written to storage, waiting for its row (written in the import's transaction). */
 export type Staged = { storageKey: string; contentType: string; size: number; originalName: string | null };
-type StagedMedia = { file: Staged; thumbnail: Staged | null; kind: "IMAGE" | "VIDEO" | "AUDIO" | "DOCUMENT" };
+type StagedMedia = { file: Staged; thumbnail: Staged | null; kind: ReturnType<typeof checkBotMedia>["kind"] };
 export type StagedFiles = { media: Map<string, StagedMedia>; documents: Map<string, Staged>; keys: string[] };
 
 function bytesOf(entry: { data?: string; file?: string }, files: Record<string, Uint8Array> | undefined, path: string): Buffer | null {
@@ -45,18 +43,12 @@ export async function stageFiles(orgId: number, doc: ExportDocument, files?: Rec
       if (existingMedia.has(lower(m.name)) || staged.media.has(lower(m.name))) continue;
       const buffer = bytesOf(m, files, `media.${i}`);
       if (!buffer) continue;
-      const contentType = sniffContentType(buffer) ?? m.mimeType.split(";")[0].trim().toLowerCase();
-      const type = checkMedia(contentType, buffer.length);
-      if (type === "sticker") throw errors.unsupportedMediaType(`Media "${m.name}": stickers (image/webp) cannot be bot media`);
-      let thumbnail: Staged | null = null;
+      const label = `Media "${m.name}": `;
+      const { contentType, kind } = checkBotMedia(buffer, m.mimeType, label);
       const thumbBytes = m.thumbnail ? bytesOf(m.thumbnail, files, `media.${i}.thumbnail`) : null;
-      if (thumbBytes) {
-        const thumbType = sniffContentType(thumbBytes);
-        if (thumbType !== "image/jpeg" && thumbType !== "image/png") throw errors.unsupportedMediaType(`Media "${m.name}": the thumbnail must be a JPEG or PNG image`);
-        thumbnail = await stage(orgId, "bot-media", thumbBytes, thumbType, null, staged.keys);
-      }
+      const thumbnail = thumbBytes ? await stage(orgId, "bot-media", thumbBytes, checkThumbnail(thumbBytes, label), null, staged.keys) : null;
       const file = await stage(orgId, "bot-media", buffer, contentType, m.filename ?? null, staged.keys);
-      staged.media.set(lower(m.name), { file, thumbnail, kind: KIND[type] });
+      staged.media.set(lower(m.name), { file, thumbnail, kind });
     }
     for (const [i, d] of (doc.documents ?? []).entries()) {
       if (existingDocs.has(lower(d.title)) || staged.documents.has(lower(d.title))) continue;

@@ -1,12 +1,13 @@
 import { getDb } from "@/db/client";
+import { findStoredFile } from "@/db/queries/files";
 import {
   deleteFileRows,
   deleteMediaRow,
-  filesByIds,
   findMedia,
   insertMedia,
   intentsUsingMedia,
   listMedia,
+  mediaByNames,
   mediaNameTaken,
   updateMedia,
   type BotMediaRow,
@@ -30,6 +31,28 @@ export const BOT_MEDIA_TYPES = [...MEDIA_LIMITS.image.types, ...MEDIA_LIMITS.vid
 export const BOT_MEDIA_MAX_BYTES = MEDIA_LIMITS.document.maxBytes;
 const THUMBNAIL_MAX_BYTES = 2 * MB;
 const KIND = { image: "IMAGE", video: "VIDEO", audio: "AUDIO", document: "DOCUMENT" } as const;
+
+/**
+ * The stored type and kind of a bot media file (uploads and imports alike), within WhatsApp's limits: 415/413
+ * otherwise. Images are judged by their bytes, not by the declared type (a renamed HTML file is no image).
+ * `label` prefixes the messages that name the file (an import holds many).
+ */
+export function checkBotMedia(buffer: Buffer, declared: string, label = "") {
+  const sniffed = sniffContentType(buffer);
+  const contentType = sniffed ?? declared.split(";")[0].trim().toLowerCase();
+  if (!sniffed && contentType.startsWith("image/")) throw errors.unsupportedMediaType(`${label}The file's content is not the image type it claims`);
+  const type = checkMedia(contentType, buffer.length);
+  if (type === "sticker") throw errors.unsupportedMediaType(`${label}Stickers (image/webp) cannot be bot media; use JPEG or PNG`);
+  return { contentType, kind: KIND[type] };
+}
+
+/** A thumbnail's stored type: a JPEG or PNG image (by its bytes) of at most 2 MB. */
+export function checkThumbnail(buffer: Buffer, label = "") {
+  const type = sniffContentType(buffer);
+  if (type !== "image/jpeg" && type !== "image/png") throw errors.unsupportedMediaType(`${label}The thumbnail must be a JPEG or PNG image`);
+  if (buffer.length > THUMBNAIL_MAX_BYTES) throw errors.tooLarge(`${label}The thumbnail is larger than 2 MB`);
+  return type;
+}
 
 export const mediaMetaSchema = z.strictObject({
   name: z.string().trim().min(1, "is required").max(120).optional(),
@@ -95,31 +118,27 @@ async function fileOf(form: FormData, field: string) {
   return { buffer, declared: file.type.split(";")[0].trim().toLowerCase(), originalName };
 }
 
+/** `wanted`, else (for a name taken from the file) the first free "wanted (n)"; the candidates are looked up at once. */
 async function uniqueName(orgId: number, wanted: string, explicit: boolean) {
-  if (!(await mediaNameTaken(orgId, wanted, null))) return wanted;
+  const candidates = [wanted, ...Array.from({ length: explicit ? 0 : 98 }, (_, i) => `${wanted} (${i + 2})`)];
+  const taken = new Set((await mediaByNames(orgId, candidates)).map((m) => m.name.toLowerCase()));
+  if (!taken.has(wanted.toLowerCase())) return wanted;
   if (explicit) throw errors.conflict(`There is already a media file named "${wanted}"`, [{ path: "name", message: "is taken" }]);
-  for (let n = 2; n < 100; n++) if (!(await mediaNameTaken(orgId, `${wanted} (${n})`, null))) return `${wanted} (${n})`;
-  return `${wanted} ${Date.now()}`;
+  return candidates.find((n) => !taken.has(n.toLowerCase())) ?? `${wanted} ${Date.now()}`;
 }
 
 export async function uploadBotMedia(ctx: Ctx, form: FormData) {
   const meta = formMeta(form);
   const main = await fileOf(form, "file");
   if (!main) throw errors.validation('Attach the file in the "file" field', [{ path: "file", message: "is required" }]);
-  // Images are judged by their bytes, not by the type the client declares (a renamed HTML file is no image).
-  const contentType = sniffContentType(main.buffer) ?? main.declared;
-  if (contentType.startsWith("image/") && sniffContentType(main.buffer) !== contentType) throw errors.unsupportedMediaType("The file's content is not the image type it claims");
-  const type = checkMedia(contentType, main.buffer.length);
-  if (type === "sticker") throw errors.unsupportedMediaType("Stickers (image/webp) cannot be bot media; use JPEG or PNG");
+  const { contentType, kind } = checkBotMedia(main.buffer, main.declared);
   const thumb = await fileOf(form, "thumbnail");
-  const thumbType = thumb ? sniffContentType(thumb.buffer) : null;
-  if (thumb && thumbType !== "image/jpeg" && thumbType !== "image/png") throw errors.unsupportedMediaType("The thumbnail must be a JPEG or PNG image");
-  if (thumb && thumb.buffer.length > THUMBNAIL_MAX_BYTES) throw errors.tooLarge("The thumbnail is larger than 2 MB");
+  const thumbType = thumb ? checkThumbnail(thumb.buffer) : null;
   const baseName = meta.name ?? (main.originalName?.replace(/\.[^.]+$/, "").trim().slice(0, 120) || "media");
   const name = await uniqueName(ctx.orgId, baseName, !!meta.name);
 
   const file = await storeFile(ctx, { buffer: main.buffer, contentType, originalName: main.originalName, purpose: "bot-media" });
-  const thumbnail = thumb ? await storeFile(ctx, { buffer: thumb.buffer, contentType: thumbType!, originalName: thumb.originalName, purpose: "bot-media" }).catch(async (e) => {
+  const thumbnail = thumb && thumbType ? await storeFile(ctx, { buffer: thumb.buffer, contentType: thumbType, originalName: thumb.originalName, purpose: "bot-media" }).catch(async (e) => {
     await deleteStoredFile(ctx.orgId, file.id);
     throw e;
   }) : null;
@@ -128,7 +147,7 @@ export async function uploadBotMedia(ctx: Ctx, form: FormData) {
       orgId: ctx.orgId,
       name,
       description: meta.description ?? null,
-      kind: KIND[type],
+      kind,
       fileId: file.id,
       thumbnailFileId: thumbnail?.id ?? null,
       mimeType: contentType,
@@ -195,7 +214,7 @@ function serve(body: Buffer, contentType: string, filename: string | null) {
 }
 
 async function readStored(orgId: number, fileId: number) {
-  const [file] = await filesByIds(orgId, [fileId]);
+  const file = await findStoredFile(orgId, fileId);
   const body = file ? await storage().get(file.storageKey) : null;
   if (!file || !body) throw errors.notFound("Media file");
   return { file, body };

@@ -9,8 +9,8 @@ import {
   traceTotals,
   tokensByModel,
   tracesByDay,
-  type TraceListRow,
 } from "@/db/queries/bot-library-metrics";
+import type { BotTraceRow } from "@/db/queries/bot-engine";
 import type { Ctx } from "@/lib/api/context";
 import { errors } from "@/lib/api/errors";
 import { costMicros } from "@/lib/ai/providers";
@@ -79,7 +79,7 @@ export async function sessionMetrics(ctx: Ctx, q: { closureType?: "RESOLVED_CONF
 
 const clip = (s: string | null, n: number) => (s && s.length > n ? `${s.slice(0, n)}…` : s);
 
-function traceSummary({ trace: t, intentName }: { trace: TraceListRow; intentName: string | null }) {
+function traceSummary(t: BotTraceRow, intentName: string | null) {
   return {
     traceId: t.traceId,
     /** Where the turn came from; `source` (top level) says where the metrics come from. */
@@ -115,7 +115,7 @@ export async function traceMetrics(ctx: Ctx, q: { days: number; limit: number; p
       p95: totals.p95LatencyMs,
       byOutcome: Object.fromEntries(outcomes.map((o) => [o.outcome, o.n])),
     },
-    data: rows.map((r) => traceSummary({ trace: { ...r.trace, intentName: r.intentName }, intentName: r.intentName })),
+    data: rows.map((r) => traceSummary(r.trace, r.intentName)),
     page: q.page,
     limit: q.limit,
     // Every outcome is listed, SKIPPED included: the list pages through exactly the summary's count.
@@ -129,7 +129,7 @@ export async function traceDetail(ctx: Ctx, traceId: string) {
   const t = row.trace;
   return {
     source: "local" as const,
-    ...traceSummary({ trace: { ...t, intentName: row.intentName }, intentName: row.intentName }),
+    ...traceSummary(t, row.intentName),
     input: t.input,
     output: t.output,
     steps: t.steps,

@@ -1,5 +1,5 @@
 import { findActiveConfig, findPreset, type BotConfigRow, type BotPresetRow } from "@/db/queries/bot-settings";
-import type { AiProvider } from "@/db/schema";
+import type { AiProvider, WritingAssistConfig } from "@/db/schema";
 import { needsApiKey, type ProviderSettings } from "@/lib/ai/providers";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { getBotSettings } from "./settings";
@@ -33,9 +33,12 @@ export async function providerOf(orgId: number, config?: BotConfigRow | null): P
   return usableProvider(await providerFieldsOf(c));
 }
 
-/** Writing assist uses its own preset when the org chose one, else the active bot config's provider. */
-export async function writingAssistProvider(orgId: number): Promise<ProviderSettings | null> {
-  const { writingAssist } = await getBotSettings(orgId);
+/**
+ * Writing assist uses its own preset when the org chose one, else the active bot config's provider. `settings`: the
+ * org's writing-assist settings when the caller already read them.
+ */
+export async function writingAssistProvider(orgId: number, settings?: WritingAssistConfig): Promise<ProviderSettings | null> {
+  const writingAssist = settings ?? (await getBotSettings(orgId)).writingAssist;
   if (writingAssist.presetId) {
     const preset = await findPreset(orgId, writingAssist.presetId);
     if (preset) return usableProvider(preset);

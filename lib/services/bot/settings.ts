@@ -19,17 +19,22 @@ export async function getBotSettings(orgId: number): Promise<BotSettings> {
   return fromRow(await findBotSettings(orgId));
 }
 
-/** Changes the org's bot settings (admin services validate first); clears the cache and tells the clients. */
-export async function saveBotSettings(orgId: number, patch: Partial<BotSettings>, tx?: Tx): Promise<BotSettings> {
-  const current = await getBotSettings(orgId);
+/**
+ * Changes the org's bot settings (admin services validate first): `mode` and `writingAssist` merge into the stored
+ * ones key by key. Clears the cache and tells the clients.
+ */
+export type BotSettingsPatch = { enabled?: boolean; mode?: Partial<BotMode>; writingAssist?: Partial<WritingAssistConfig> };
+
+export async function saveBotSettings(orgId: number, patch: BotSettingsPatch, tx?: Tx): Promise<BotSettings> {
+  const initial = fromRow(undefined);
   const row = await upsertBotSettings(
     orgId,
-    current,
     {
-      ...(patch.enabled !== undefined ? { enabled: patch.enabled } : {}),
-      ...(patch.mode ? { mode: { ...current.mode, ...patch.mode } } : {}),
-      ...(patch.writingAssist ? { writingAssist: { ...current.writingAssist, ...patch.writingAssist } } : {}),
+      enabled: patch.enabled ?? initial.enabled,
+      mode: { ...initial.mode, ...patch.mode },
+      writingAssist: { ...initial.writingAssist, ...patch.writingAssist },
     },
+    patch,
     tx,
   );
   forgetBotGate(orgId);

@@ -10,8 +10,8 @@ import type { Ctx } from "@/lib/api/context";
 import { errors } from "@/lib/api/errors";
 import { audit } from "@/lib/services/audit";
 import { BUILTIN_CREATED_AT, BUILTIN_TEMPLATES } from "./builtin-templates";
-import { exportBot, importBot } from "./export";
-import { parseExportDocument } from "./import-apply";
+import { exportBot } from "./export";
+import { applyImport, parseExportDocument } from "./import-apply";
 import type { ExportDocument } from "./export-document";
 
 /**
@@ -50,9 +50,9 @@ const builtinDto = (b: (typeof BUILTIN_TEMPLATES)[number]) => ({
 
 /** Published database templates, plus the built-in ones whose slug no database template has taken. */
 export async function listPublishedTemplates() {
-  const [published, all] = await Promise.all([listTemplates(true), listTemplates(false)]);
+  const all = await listTemplates();
   const taken = new Set(all.map((t) => t.slug));
-  return { data: [...published.map(templateDto), ...BUILTIN_TEMPLATES.filter((b) => !taken.has(b.slug)).map(builtinDto)] };
+  return { data: [...all.filter((t) => t.isPublished).map(templateDto), ...BUILTIN_TEMPLATES.filter((b) => !taken.has(b.slug)).map(builtinDto)] };
 }
 
 export async function importTemplate(ctx: Ctx, id: string) {
@@ -63,13 +63,13 @@ export async function importTemplate(ctx: Ctx, id: string) {
     template = row?.isPublished ? row : undefined;
   }
   if (!template) throw errors.notFound("Template");
-  return importBot(ctx, template.payload, { name: template.name, templateId: id });
+  return applyImport(ctx, template.payload, { name: template.name, templateId: id });
 }
 
 // ---- platform administration -------------------------------------------------------------------------------------
 
 export async function listAllTemplates() {
-  return { data: (await listTemplates(false)).map(templateDto) };
+  return { data: (await listTemplates()).map(templateDto) };
 }
 
 type TemplateInput = { name: string; slug: string; description?: string | null; category?: string | null; isPublished?: boolean; payload: ExportDocument };
@@ -90,7 +90,6 @@ export async function createTemplate(ctx: Ctx, input: TemplateInput, source?: { 
 }
 
 export async function updateTemplate(ctx: Ctx, id: number, patch: Partial<TemplateInput>) {
-  if (!(await findTemplate(id))) throw errors.notFound("Template");
   const row = await updateTemplateRow(id, { ...patch, ...(patch.payload ? { payload: parseExportDocument(patch.payload) } : {}) });
   if (!row) throw errors.notFound("Template");
   const fields = Object.keys(patch).filter((k) => patch[k as keyof TemplateInput] !== undefined).sort();
@@ -99,8 +98,8 @@ export async function updateTemplate(ctx: Ctx, id: number, patch: Partial<Templa
 }
 
 export async function removeTemplate(ctx: Ctx, id: number) {
-  const row = await findTemplate(id);
-  if (!row || !(await deleteTemplateRow(id))) throw errors.notFound("Template");
+  const row = await deleteTemplateRow(id);
+  if (!row) throw errors.notFound("Template");
   await audit(ctx, "bot.template_deleted", { type: "bot_template", id }, { slug: row.slug, name: row.name });
 }
 

@@ -1,5 +1,6 @@
 import type { z } from "zod";
-import { addUsage, findOrgPlan, usageRows } from "@/db/queries/bot-engine";
+import { addUsage, usageRows } from "@/db/queries/bot-engine";
+import { findOrganization } from "@/db/queries/users";
 import { costMicros } from "@/lib/ai/providers";
 import type { usageSchema } from "@/lib/api/contracts/bot-schemas";
 import { planLimits, type Plan } from "@/lib/billing/plans";
@@ -32,7 +33,7 @@ export async function recordUsage(orgId: number, usage: { messages: number; inpu
 }
 
 async function planOf(orgId: number): Promise<Plan> {
-  return ((await findOrgPlan(orgId))?.plan ?? "FREE") as Plan;
+  return ((await findOrganization(orgId))?.plan ?? "FREE") as Plan;
 }
 
 function dto(month: string, plan: Plan, row?: { messages: number; inputTokens: number; outputTokens: number; costMicros: number }): UsageDto {

@@ -4,7 +4,7 @@ import { findPreset } from "@/db/queries/bot-settings";
 import type { WritingAssistConfig } from "@/db/schema";
 import { languageModel, type ProviderSettings } from "@/lib/ai/providers";
 import type { Ctx } from "@/lib/api/context";
-import { AppError, errors } from "@/lib/api/errors";
+import { errors } from "@/lib/api/errors";
 import { log } from "@/lib/log";
 import { assertRateLimit, LIMITS } from "@/lib/services/rate-limit";
 import { loadVisibleConversation } from "@/lib/services/conversations/access";
@@ -23,10 +23,11 @@ const TONES: Record<WritingAssistConfig["tone"], string> = {
 
 type State = { org: WritingAssistConfig; userEnabled: boolean; provider: ProviderSettings | null; reason?: string };
 
-async function stateOf(ctx: Ctx): Promise<State> {
-  const { writingAssist: org } = await getBotSettings(ctx.orgId);
+/** `org`: the org's writing-assist settings when the caller already holds them (just saved). */
+async function stateOf(ctx: Ctx, org?: WritingAssistConfig): Promise<State> {
+  org ??= (await getBotSettings(ctx.orgId)).writingAssist;
   const userEnabled = ctx.user?.writingAssist ?? false;
-  const provider = await writingAssistProvider(ctx.orgId).catch(() => null);
+  const provider = await writingAssistProvider(ctx.orgId, org).catch(() => null);
   const reason = !org.enabled
     ? "Writing assist is turned off for the organization (Bot → Settings)"
     : !userEnabled
@@ -50,15 +51,9 @@ export async function getWritingAssistConfig(ctx: Ctx) {
 
 export async function updateWritingAssistConfig(ctx: Ctx, input: { enabled?: boolean; presetId?: number | null; tone?: WritingAssistConfig["tone"] }) {
   if (input.presetId != null && !(await findPreset(ctx.orgId, input.presetId))) throw errors.notFound("Preset");
-  const { writingAssist } = await getBotSettings(ctx.orgId);
-  await saveBotSettings(ctx.orgId, {
-    writingAssist: {
-      enabled: input.enabled ?? writingAssist.enabled,
-      presetId: input.presetId === undefined ? writingAssist.presetId : input.presetId,
-      tone: input.tone ?? writingAssist.tone,
-    },
-  });
-  return dto(await stateOf(ctx));
+  // Only the fields sent: the save merges them into the stored ones (presetId null is kept: "no preset").
+  const saved = await saveBotSettings(ctx.orgId, { writingAssist: input });
+  return dto(await stateOf(ctx, saved.writingAssist));
 }
 
 /**
@@ -69,7 +64,7 @@ export async function completeWritingAssist(ctx: Ctx, input: { conversationId: n
   const conversation = await loadVisibleConversation(ctx, input.conversationId);
   await assertRateLimit([[`writing-assist:user:${ctx.user?.id ?? `key:${ctx.apiKeyId}`}`, LIMITS.writingAssistUser]]);
   const state = await stateOf(ctx);
-  if (state.reason || !state.provider) throw new AppError("NOT_CONFIGURED", 503, state.reason ?? "Configure an AI provider in Bot settings");
+  if (state.reason || !state.provider) throw errors.notConfigured("Writing assist", state.reason ?? "Configure an AI provider in Bot settings");
 
   const thread = (await recentThread(ctx.orgId, conversation.id, THREAD_MESSAGES)).reverse();
   const draft = input.partialText.trim();

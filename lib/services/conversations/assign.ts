@@ -10,20 +10,23 @@ import { extractiveHandoffSummary } from "./handoff-summary";
 
 const now = () => new Date();
 
+type Member = Pick<NonNullable<Awaited<ReturnType<typeof findMembership>>>, "role">;
+
 /**
  * Gives the conversation to a person of the org (404 for anyone else, deleted or removed included), optionally moving
  * it to a team. An agent may hand on what nobody holds or what they hold; the assignee must be able to see it.
+ * `assignee`: their membership, when the caller already looked it up (bulk: once for every conversation).
  */
-export async function assignRow(ctx: Ctx, id: number, input: { userId: number; teamId?: number | null }) {
+export async function assignRow(ctx: Ctx, id: number, input: { userId: number; teamId?: number | null }, assignee?: Member) {
   return changeConversation(ctx, id, async (row, tx, fx) => {
-    const member = await findMembership(ctx.orgId, input.userId, tx);
+    const member = assignee ?? (await findMembership(ctx.orgId, input.userId, tx));
     if (!member) throw errors.notFound("User");
     if (input.teamId && !(await findActiveTeam(ctx.orgId, input.teamId, tx))) throw errors.notFound("Team");
     assertNotClosed(row);
     const teamId = input.teamId === undefined ? row.teamId : input.teamId;
     if (row.assignedToId === input.userId && teamId === row.teamId) return null;
     assertMayReassign(ctx, row);
-    await assertAssigneeInTeam(ctx.orgId, input.userId, teamId, tx);
+    await assertAssigneeInTeam(ctx.orgId, input.userId, teamId, tx, member.role);
     const values: ConversationChange = { teamId };
     if (row.assignedToId !== input.userId) {
       Object.assign(values, { assignedToId: input.userId, assignedAt: now() });

@@ -4,6 +4,7 @@ import type { Ctx } from "@/lib/api/context";
 import { AppError, errors } from "@/lib/api/errors";
 import { emit } from "@/lib/events/emit";
 import { changeConversationTag } from "@/lib/services/tags/conversation-tags";
+import { withVisibility } from "./access";
 import { assignRow, unassignRow } from "./assign";
 import { resolveRow } from "./resolve";
 import { updateConversationRow } from "./update";
@@ -21,14 +22,18 @@ type Failure = { id: string; code: string; message: string };
  * refuses (not visible, assigned to someone else, already closed) is reported in `failed` and the rest go through.
  * What the whole request names (the assignee, the tag) must exist, else the request is a 404.
  */
-export async function bulkConversations(ctx: Ctx, input: BulkInput) {
+export async function bulkConversations(caller: Ctx, input: BulkInput) {
   const ids = [...new Set(input.ids)];
+  // Who the caller is does not change from one conversation to the next: their teams are read once.
+  const ctx = await withVisibility(caller);
   let run: (id: number) => Promise<unknown>;
   switch (input.action) {
-    case "assign":
-      if (!(await findMembership(ctx.orgId, input.userId))) throw errors.notFound("User");
-      run = (id) => assignRow(ctx, id, { userId: input.userId });
+    case "assign": {
+      const member = await findMembership(ctx.orgId, input.userId);
+      if (!member) throw errors.notFound("User");
+      run = (id) => assignRow(ctx, id, { userId: input.userId }, member);
       break;
+    }
     case "unassign":
       run = (id) => unassignRow(ctx, id);
       break;

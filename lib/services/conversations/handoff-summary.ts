@@ -1,7 +1,7 @@
 import { generateText } from "ai";
 import { recentThread } from "@/db/queries/bot-engine";
 import { lastCustomerTexts } from "@/db/queries/inbox-conversations";
-import { languageModel } from "@/lib/ai/providers";
+import { languageModel, type ProviderSettings } from "@/lib/ai/providers";
 import type { Ctx } from "@/lib/api/context";
 import { providerOf } from "@/lib/services/bot/provider";
 import { log } from "@/lib/log";
@@ -53,10 +53,11 @@ export async function extractiveHandoffSummary(orgId: number, conversationId: nu
 
 /**
  * The summary a person reads when a conversation reaches them: written by the org's model when one is configured (the
- * active bot config's provider), else extracted from the customer's messages — also when the model fails.
+ * active bot config's provider, read here unless the caller passes it), else extracted from the customer's messages —
+ * also when the model fails.
  */
-export async function handoffSummaryFor(orgId: number, conversationId: number): Promise<HandoffSummary> {
-  const provider = await providerOf(orgId).catch(() => null);
+export async function handoffSummaryFor(orgId: number, conversationId: number, activeProvider?: ProviderSettings | null): Promise<HandoffSummary> {
+  const provider = activeProvider !== undefined ? activeProvider : await providerOf(orgId).catch(() => null);
   if (provider) {
     try {
       const thread = (await recentThread(orgId, conversationId, AI_THREAD)).reverse();

@@ -1,7 +1,7 @@
 import { clearUnread } from "@/db/queries/inbox-conversations";
 import type { Ctx } from "@/lib/api/context";
 import { emit } from "@/lib/events/emit";
-import { markConversationRead } from "@/lib/services/messages/mark-read";
+import { markLatestInboundRead } from "@/lib/services/messages/mark-read";
 import { loadVisibleConversation } from "./access";
 import { conversationDto } from "./dto";
 
@@ -13,6 +13,6 @@ export async function readConversation(ctx: Ctx, id: number) {
   const current = await loadVisibleConversation(ctx, id);
   const cleared = await clearUnread(ctx.orgId, current.id);
   if (cleared) emit("conversation.updated", { orgId: ctx.orgId, conversationId: cleared.id, version: cleared.version });
-  await markConversationRead(ctx, current.id);
+  await markLatestInboundRead(ctx.orgId, current.id);
   return conversationDto(ctx.orgId, cleared ?? current);
 }

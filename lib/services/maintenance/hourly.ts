@@ -2,7 +2,6 @@ import { purgePendingStatuses } from "@/db/queries/messages";
 import { log } from "@/lib/log";
 import { abandonIdleBotSessions } from "@/lib/services/bot/engine/sessions";
 
-export const MAINTENANCE_QUEUE = "maintenance.hourly";
 /** A status still unmatched after this long belongs to no message of ours. */
 export const PENDING_STATUS_TTL_MS = 7 * 24 * 3600_000;
 

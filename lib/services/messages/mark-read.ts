@@ -31,7 +31,12 @@ async function markRead(m: MessageRow, typing: boolean): Promise<MarkReadResult>
 export async function markConversationRead(actor: SendActor, conversationId: number, opts: { typing?: boolean } = {}): Promise<MarkReadResult> {
   const found = await findConversationWithContact(actor.orgId, conversationId);
   if (!found) throw errors.notFound("Conversation");
-  const last = await latestInboundWithWamid(actor.orgId, conversationId);
+  return markLatestInboundRead(actor.orgId, conversationId, opts);
+}
+
+/** The same for a conversation the caller has already looked up (the inbox's read and typing). */
+export async function markLatestInboundRead(orgId: number, conversationId: number, opts: { typing?: boolean } = {}): Promise<MarkReadResult> {
+  const last = await latestInboundWithWamid(orgId, conversationId);
   if (!last) return { marked: false, messageId: null };
   return markRead(last, opts.typing ?? false);
 }

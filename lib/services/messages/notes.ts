@@ -5,7 +5,7 @@ import type { Ctx } from "@/lib/api/context";
 import type { MessageDto } from "@/lib/api/contracts/messages";
 import { errors } from "@/lib/api/errors";
 import { emit } from "@/lib/events/emit";
-import { loadVisibleConversation, memberMaySee } from "@/lib/services/conversations/access";
+import { loadVisibleConversation, membersWhoMaySee } from "@/lib/services/conversations/access";
 import { notify, pushNotifications } from "@/lib/services/notifications/notify";
 import { senderOf } from "./actor";
 import { loadMessageDto } from "./dto";
@@ -22,8 +22,7 @@ export async function addNote(ctx: Ctx, conversationId: number, input: NoteInput
   const mentions = [...new Set(input.mentions ?? [])];
   const members = await listMembersByIds(ctx.orgId, mentions);
   if (members.length !== mentions.length) throw errors.notFound("Mentioned user");
-  const seeing = await Promise.all(members.map((m) => memberMaySee(ctx.orgId, { userId: m.user.id, role: m.role }, conversation)));
-  const notifyIds = members.filter((_, i) => seeing[i]).map((m) => m.user.id);
+  const notifyIds = await membersWhoMaySee(ctx.orgId, members.map((m) => ({ userId: m.user.id, role: m.role })), conversation);
 
   const { senderType, senderUserId } = senderOf(ctx);
   const { message, notified } = await getDb().transaction(async (tx) => {

@@ -3,17 +3,16 @@ import type { OutboundMessage } from "@/lib/api/contracts/message-input";
 import { mediaTypeSchema } from "@/lib/api/contracts/message-input";
 import type { MessageDto } from "@/lib/api/contracts/messages";
 import { errors } from "@/lib/api/errors";
-import { loadVisibleConversation } from "@/lib/services/conversations/access";
+import { loadVisibleConversation, visibilityOf } from "@/lib/services/conversations/access";
 import { checkMedia, MEDIA_LIMITS, type MediaType } from "./media-limits";
 import { sendMessage } from "./send-message";
 
 /**
- * The inbox's sends: the conversation must be visible to the caller (404 like a missing one), then the one outbound
- * path takes over with the caller as the sender.
+ * The inbox's sends: the one outbound path, with the caller as the sender, on a conversation the caller may see (checked
+ * on the row it reads anyway: 404 like a missing one).
  */
 export async function sendInConversation(ctx: Ctx, conversationId: number, message: OutboundMessage): Promise<MessageDto> {
-  await loadVisibleConversation(ctx, conversationId);
-  return sendMessage(ctx, { ...message, conversationId });
+  return sendMessage(ctx, { ...message, conversationId, visibleTo: await visibilityOf(ctx) });
 }
 
 const field = (form: FormData, name: string) => {

@@ -1,11 +1,13 @@
 import { getDb } from "@/db/client";
 import { recordOutbound } from "@/db/queries/conversations";
 import { findConversationWithContact, insertMessage, updatePending, type ContactRow, type ConversationRow, type MessageRow } from "@/db/queries/outbound";
+import type { Visibility } from "@/db/queries/inbox-conversations";
 import { outboundMessageSchema, type OutboundMessageInput } from "@/lib/api/contracts/message-input";
 import type { MessageDto } from "@/lib/api/contracts/messages";
 import { errors, zodDetails } from "@/lib/api/errors";
 import { emit } from "@/lib/events/emit";
 import { enqueue } from "@/lib/jobs/boss";
+import { isVisible } from "@/lib/services/conversations/access";
 import { deleteStoredFile, storeFile } from "@/lib/services/files/store";
 import { defaultSendingAccount } from "@/lib/services/whatsapp/accounts-core";
 import { senderOf, sentBySystem, uploaderOf, type SendActor } from "./actor";
@@ -33,6 +35,8 @@ export type SendMessageInput = OutboundMessageInput & {
    * the bot passes BOT_HANDLING so that it never speaks after an agent took over, however close the two are.
    */
   requireStatus?: ConversationRow["status"];
+  /** The inbox's sends: a conversation the person may not see answers 404 like a missing one. */
+  visibleTo?: Visibility;
 };
 
 export type SentMessage = { message: MessageRow; dto: MessageDto; conversation: ConversationRow; contact: ContactRow };
@@ -51,12 +55,12 @@ export async function sendMessage(actor: SendActor, input: SendMessageInput): Pr
 
 /** sendMessage with the rows behind the answer (template sends report the conversation and the contact). */
 export async function sendOutbound(actor: SendActor, input: SendMessageInput): Promise<SentMessage> {
-  const { conversationId: rawId, upload, whatsappAccountId, requireStatus, ...rest } = input;
+  const { conversationId: rawId, upload, whatsappAccountId, requireStatus, visibleTo, ...rest } = input;
   const message = parseMessage(rest);
   const orgId = actor.orgId;
   const conversationId = toId(rawId);
   const found = Number.isFinite(conversationId) ? await findConversationWithContact(orgId, conversationId) : undefined;
-  if (!found) throw errors.notFound("Conversation");
+  if (!found || (visibleTo && !isVisible(visibleTo, found.conversation))) throw errors.notFound("Conversation");
 
   const preferLanguage = "org" in actor ? actor.org.locale : undefined;
   const draft = await prepareDraft(orgId, conversationId, message, { upload, preferLanguage });

@@ -1,7 +1,7 @@
 import type { Ctx } from "@/lib/api/context";
 import { log } from "@/lib/log";
 import { loadVisibleConversation } from "@/lib/services/conversations/access";
-import { markConversationRead } from "./mark-read";
+import { markLatestInboundRead } from "./mark-read";
 
 /** WhatsApp shows "typing…" for up to 25 s: one call per conversation every 5 s keeps it on without flooding Meta. */
 export const TYPING_INTERVAL_MS = 5_000;
@@ -28,7 +28,7 @@ export async function sendTypingIndicator(ctx: Ctx, conversationId: number): Pro
   await loadVisibleConversation(ctx, conversationId);
   if (!claimSlot(conversationId, Date.now())) return;
   try {
-    await markConversationRead(ctx, conversationId, { typing: true });
+    await markLatestInboundRead(ctx.orgId, conversationId, { typing: true });
   } catch (e) {
     log.warn("typing indicator failed", { conversationId, error: e });
   }

@@ -1,25 +1,15 @@
 import { getDb, type Tx } from "@/db/client";
-import { findTeam, insertTeam, listTeamMembers, listTeams as listTeamRows, releaseTeamConversations, updateTeam as updateTeamRow } from "@/db/queries/teams";
+import { findTeam, insertTeam, listTeamMembers, listTeams as listTeamRows, releaseTeamConversations, updateTeam as updateTeamRow, type TeamRow } from "@/db/queries/teams";
 import type { Ctx } from "@/lib/api/context";
-import { errors, isUniqueViolation } from "@/lib/api/errors";
+import { errors } from "@/lib/api/errors";
 import { emit } from "@/lib/events/emit";
 import { audit } from "@/lib/services/audit";
+import { uniqueName } from "@/lib/services/unique-name";
 import { teamDetailDto, teamDto } from "./dto";
 
 export type TeamInput = { name?: string; description?: string | null; color?: string | null; isActive?: boolean };
 
 /** Names are unique among active teams (partial unique index on lower(name)): a deactivated team frees its name. */
-export async function uniqueTeamName<T>(name: string | undefined, write: () => Promise<T>): Promise<T> {
-  try {
-    return await write();
-  } catch (e) {
-    if (isUniqueViolation(e)) {
-      throw errors.conflict(`An active team named "${name ?? "this"}" already exists`, [{ path: "name", message: "is already taken" }]);
-    }
-    throw e;
-  }
-}
-
 /** The team of the org, locked for the rest of the transaction (404 for a missing one or another org's). */
 export async function teamOr404(ctx: Ctx, id: number, tx: Tx) {
   const team = await findTeam(ctx.orgId, id, tx, true);
@@ -27,10 +17,9 @@ export async function teamOr404(ctx: Ctx, id: number, tx: Tx) {
   return team;
 }
 
-export async function loadTeamDetail(ctx: Ctx, id: number, tx: Tx = getDb()) {
-  const team = await findTeam(ctx.orgId, id, tx);
-  if (!team) throw errors.notFound("Team");
-  return teamDetailDto(team, await listTeamMembers(ctx.orgId, id, tx));
+/** The team with its members, for a team row the caller already has. */
+export async function teamDetail(ctx: Ctx, team: TeamRow, tx: Tx = getDb()) {
+  return teamDetailDto(team, await listTeamMembers(ctx.orgId, team.id, tx));
 }
 
 export async function listTeams(ctx: Ctx, q: { includeInactive: boolean }) {
@@ -38,7 +27,7 @@ export async function listTeams(ctx: Ctx, q: { includeInactive: boolean }) {
 }
 
 export async function createTeam(ctx: Ctx, input: { name: string; description?: string | null; color?: string | null }) {
-  const team = await uniqueTeamName(input.name, () =>
+  const team = await uniqueName("active team", input.name, () =>
     getDb().transaction(async (tx) => {
       const team = await insertTeam({ orgId: ctx.orgId, name: input.name, description: input.description ?? null, color: input.color ?? null }, tx);
       await audit(ctx, "team.created", { type: "team", id: team.id }, { name: team.name }, tx);
@@ -54,17 +43,17 @@ export async function createTeam(ctx: Ctx, input: { name: string; description?: 
  * everyone; reactivating clears it and needs the name free.
  */
 export async function updateTeam(ctx: Ctx, id: number, input: TeamInput) {
-  const { detail, released } = await uniqueTeamName(input.name, () =>
+  const { detail, released } = await uniqueName("active team", input.name, () =>
     getDb().transaction(async (tx) => {
       const before = await teamOr404(ctx, id, tx);
       const deactivating = input.isActive === false && before.isActive;
       const activation =
         input.isActive === undefined || input.isActive === before.isActive ? {} : { deactivatedAt: input.isActive ? null : new Date() };
-      await updateTeamRow(ctx.orgId, id, { ...input, ...activation }, tx);
+      const team = await updateTeamRow(ctx.orgId, id, { ...input, ...activation }, tx);
       const released = deactivating ? await releaseTeamConversations(ctx.orgId, id, tx) : [];
       const metadata = { before: { name: before.name, isActive: before.isActive }, after: input, ...(deactivating ? { releasedConversations: released.length } : {}) };
       await audit(ctx, deactivating ? "team.deactivated" : "team.updated", { type: "team", id }, metadata, tx);
-      return { detail: await loadTeamDetail(ctx, id, tx), released };
+      return { detail: await teamDetail(ctx, team, tx), released };
     }),
   );
   for (const c of released) emit("conversation.updated", { orgId: ctx.orgId, conversationId: c.id, version: c.version });
@@ -77,5 +66,7 @@ export async function deactivateTeam(ctx: Ctx, id: number) {
 }
 
 export async function getTeam(ctx: Ctx, id: number) {
-  return loadTeamDetail(ctx, id);
+  const team = await findTeam(ctx.orgId, id);
+  if (!team) throw errors.notFound("Team");
+  return teamDetail(ctx, team);
 }

@@ -1,6 +1,6 @@
 import { describe, expect, it } from "vitest";
 import { botIntents, botPromptVersions, getDb, teams } from "@/lib/testing/db";
-import { createBotConfig, createIntent, createTool } from "@/lib/testing/bot-factories";
+import { createBotConfig, createIntent, createPreset, createTool } from "@/lib/testing/bot-factories";
 import { recordEvents } from "@/lib/testing/events";
 import { createTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
@@ -154,6 +154,18 @@ describe("bot configs", () => {
     ]);
     expect(after.json.data[0].note).toBe("Restored version 1");
     expect((await getDb().select().from(botPromptVersions)).filter((v) => String(v.configId) === c.json.id)).toHaveLength(3);
+  });
+
+  it("lists configs with their intent counts and whether their own fields or their preset can call a model", async () => {
+    const { org, agentToken } = await createTeam();
+    const preset = await createPreset(org);
+    const viaPreset = await createBotConfig(org, { name: "Via preset", presetId: preset.id });
+    const bare = await createBotConfig(org, { name: "Bare" });
+    await createIntent(org, { configId: viaPreset.id });
+    const list = await call(listRoute, { token: agentToken });
+    const byId = new Map(list.json.data.map((c: { id: string }) => [c.id, c]));
+    expect(byId.get(String(viaPreset.id))).toMatchObject({ presetId: String(preset.id), aiConfigured: true, intentCount: 1 });
+    expect(byId.get(String(bare.id))).toMatchObject({ presetId: null, aiConfigured: false, intentCount: 0 });
   });
 
   it("answers the usage of the month and 12 months of history", async () => {

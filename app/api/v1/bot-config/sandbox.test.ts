@@ -1,6 +1,6 @@
 import { afterAll, afterEach, beforeAll, describe, expect, it } from "vitest";
-import { resetEnvCache } from "@/lib/env";
 import { scriptModel, textReply } from "@/lib/services/bot/engine/testing";
+import { allowOutbound } from "@/lib/services/bot/tools/fake-server";
 import { startFakeOpenAI, type FakeOpenAI } from "@/lib/testing/fake-openai";
 import { createTeam } from "@/lib/testing/factories";
 import { call } from "@/lib/testing/http";
@@ -15,19 +15,16 @@ import { GET as usageRoute } from "./usage/route";
 
 const KEY = "sk-fake-valid-key";
 let ai: FakeOpenAI;
-const previousAllowlist = process.env.OUTBOUND_ALLOWLIST;
+let restoreOutbound: () => void;
 
 beforeAll(async () => {
   ai = await startFakeOpenAI({ apiKey: KEY, models: ["llama3.1", "nomic-embed-text"] });
   // The fake provider lives on 127.0.0.1, which the SSRF guard refuses unless allowlisted (as on-premise servers are).
-  process.env.OUTBOUND_ALLOWLIST = "127.0.0.1";
-  resetEnvCache();
+  restoreOutbound = allowOutbound();
 });
 afterAll(async () => {
   await ai.close();
-  if (previousAllowlist === undefined) delete process.env.OUTBOUND_ALLOWLIST;
-  else process.env.OUTBOUND_ALLOWLIST = previousAllowlist;
-  resetEnvCache();
+  restoreOutbound();
 });
 afterEach(() => ai.reset());
 

@@ -2,12 +2,12 @@ import {
   countConfigs,
   deactivateConfigs,
   deleteConfig,
-  findCurrentConfig,
   insertConfig,
   insertIntents,
   intentCounts,
   listConfigs,
   listIntents,
+  listPresets,
   ownedIds,
   updateConfig,
   type BotConfigInsert,
@@ -21,23 +21,23 @@ import { errors } from "@/lib/api/errors";
 import { emit } from "@/lib/events/emit";
 import { audit } from "@/lib/services/audit";
 import { forgetBotGate } from "../settings";
-import { keyPatch } from "./keys";
-import { configDto, loadConfig } from "./load";
+import { auditKeyChange, keyPatch } from "./keys";
+import { configDto, loadConfig, namedOrCurrentConfig } from "./load";
 import { checkProviderFields } from "./models";
 import { recordPrompt } from "./prompt-versions";
 
 const changed = (ctx: Ctx, id: number) => emit("bot.changed", { orgId: ctx.orgId, resource: "config", id });
 
 export async function getCurrentConfig(ctx: Ctx, configId?: number) {
-  if (configId !== undefined) return configDto(await loadConfig(ctx, configId));
-  const row = await findCurrentConfig(ctx.orgId);
+  const row = await namedOrCurrentConfig(ctx, configId);
   return row ? configDto(row) : null;
 }
 
 export async function listBotConfigs(ctx: Ctx) {
   const rows = await listConfigs(ctx.orgId);
-  const counts = await intentCounts(ctx.orgId, rows.map((r) => r.id));
-  return { data: await Promise.all(rows.map((r) => configDto(r, { intentCount: counts.get(r.id) ?? 0 }))) };
+  const [counts, presets] = await Promise.all([intentCounts(ctx.orgId, rows.map((r) => r.id)), rows.some((r) => r.presetId) ? listPresets(ctx.orgId) : []]);
+  const known = new Map(presets.map((p) => [p.id, p]));
+  return { data: await Promise.all(rows.map((r) => configDto(r, { intentCount: counts.get(r.id) ?? 0, presets: known }))) };
 }
 
 /** settings.toolIds / handoffTeamId must be the org's; merged key by key into the current settings. */
@@ -75,9 +75,6 @@ async function columnsOf(ctx: Ctx, input: ConfigInput, current: BotConfigRow | n
   return values;
 }
 
-const auditKey = (ctx: Ctx, id: number, apiKey: string | null | undefined, tx: Tx) =>
-  apiKey === undefined ? undefined : audit(ctx, "bot.key_changed", { type: "bot_config", id }, { cleared: apiKey === null }, tx);
-
 /** A new config; the org's first one is created active (the bot has something to run at once). */
 async function insertNew(ctx: Ctx, input: ConfigInput, tx: Tx, forceActive = false) {
   const values = await columnsOf(ctx, input, null, tx);
@@ -87,7 +84,7 @@ async function insertNew(ctx: Ctx, input: ConfigInput, tx: Tx, forceActive = fal
     tx,
   );
   if (input.systemPrompt) row = await recordPrompt(ctx, row, input.systemPrompt, input.promptNote ?? null, tx);
-  await auditKey(ctx, row.id, input.apiKey, tx);
+  await auditKeyChange(ctx, { type: "bot_config", id: row.id }, input.apiKey, tx);
   if (active) await audit(ctx, "bot.config_activated", { type: "bot_config", id: row.id }, { name: row.name, created: true }, tx);
   return row;
 }
@@ -106,7 +103,7 @@ export async function createBotConfig(ctx: Ctx, input: ConfigInput & { name: str
 /** PUT /bot-config: the active config (or `configId`), created active when the org has none. */
 export async function upsertBotConfig(ctx: Ctx, configId: number | undefined, input: ConfigInput) {
   const row = await getDb().transaction(async (tx) => {
-    const current = configId ? await loadConfig(ctx, configId, tx) : await findCurrentConfig(ctx.orgId, tx);
+    const current = await namedOrCurrentConfig(ctx, configId, tx);
     if (!current) return insertNew(ctx, input, tx, true);
     return applyConfigInput(ctx, current, input, tx);
   });
@@ -120,7 +117,7 @@ export async function applyConfigInput(ctx: Ctx, current: BotConfigRow, input: C
   if (input.systemPrompt !== undefined && input.systemPrompt !== current.systemPrompt) {
     row = await recordPrompt(ctx, row, input.systemPrompt, input.promptNote ?? null, tx);
   }
-  await auditKey(ctx, row.id, input.apiKey, tx);
+  await auditKeyChange(ctx, { type: "bot_config", id: row.id }, input.apiKey, tx);
   return row;
 }
 

@@ -1,8 +1,8 @@
 import {
   deleteIntent as deleteRow,
-  findCurrentConfig,
   findIntent,
   insertIntents,
+  intentCounts,
   listIntents as listRows,
   ownedIds,
   setIntentPositions,
@@ -16,7 +16,7 @@ import type { IntentInput, IntentPatch } from "@/lib/api/contracts/bot-intents";
 import type { IntentDto } from "@/lib/api/contracts/bot-schemas";
 import { errors } from "@/lib/api/errors";
 import { emit } from "@/lib/events/emit";
-import { loadConfig, targetConfig } from "./load";
+import { loadConfig, namedOrCurrentConfig, targetConfig } from "./load";
 
 const idOrNull = (v: number | null) => (v === null ? null : String(v));
 
@@ -63,7 +63,7 @@ async function checkIntent(ctx: Ctx, input: IntentPatch, merged: Pick<BotIntentR
 }
 
 export async function listIntents(ctx: Ctx, configId?: number) {
-  const config = configId ? await loadConfig(ctx, configId) : await findCurrentConfig(ctx.orgId);
+  const config = await namedOrCurrentConfig(ctx, configId);
   return { data: config ? (await listRows(ctx.orgId, config.id)).map(intentDto) : [] };
 }
 
@@ -72,7 +72,7 @@ export async function createIntent(ctx: Ctx, configId: number | undefined, input
     const config = await targetConfig(ctx, configId, tx);
     const action = input.action ?? "REPLY";
     await checkIntent(ctx, input, { action, response: input.response ?? null, mediaId: input.mediaId ?? null, toolId: input.toolId ?? null }, tx);
-    const position = (await listRows(ctx.orgId, config.id, tx)).length;
+    const position = (await intentCounts(ctx.orgId, [config.id], tx)).get(config.id) ?? 0;
     const [created] = await insertIntents([{ ...input, action, orgId: ctx.orgId, configId: config.id, position }], tx);
     return created;
   });
@@ -97,11 +97,7 @@ export async function deleteIntent(ctx: Ctx, id: number) {
     const removed = await deleteRow(ctx.orgId, id, tx);
     if (!removed) throw errors.notFound("Intent");
     const rest = await listRows(ctx.orgId, removed.configId, tx);
-    await setIntentPositions(
-      ctx.orgId,
-      rest.map((r) => r.id),
-      tx,
-    );
+    await setIntentPositions(ctx.orgId, rest.map((r) => r.id), tx);
   });
   changed(ctx, id);
 }
@@ -125,7 +121,8 @@ export async function reorderIntents(ctx: Ctx, configId: number | undefined, ids
       ]);
     }
     await setIntentPositions(ctx.orgId, ids, tx);
-    return listRows(ctx.orgId, config.id, tx);
+    const byId = new Map(current.map((r) => [r.id, r]));
+    return ids.map((id, position) => ({ ...byId.get(id)!, position }));
   });
   changed(ctx, null);
   return { data: rows.map(intentDto) };

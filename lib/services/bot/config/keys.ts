@@ -1,9 +1,10 @@
-import { findConfig, findCurrentConfig } from "@/db/queries/bot-config";
 import { findPreset } from "@/db/queries/bot-settings";
+import type { Tx } from "@/db/client";
 import type { Ctx } from "@/lib/api/context";
 import { errors } from "@/lib/api/errors";
-import { decryptSecret, encryptSecret, maskSecret } from "@/lib/crypto/secrets";
+import { decryptSecret, encryptSecret, maskEncrypted } from "@/lib/crypto/secrets";
 import { audit } from "@/lib/services/audit";
+import { targetConfig } from "./load";
 
 type MaskedKey = { isSet: boolean; masked: string | null };
 
@@ -12,13 +13,7 @@ type MaskedKey = { isSet: boolean; masked: string | null };
  * maskedKeySchema.
  */
 export function maskedKey(enc: string | null): MaskedKey {
-  if (!enc) return { isSet: false, masked: null };
-  try {
-    return { isSet: true, masked: maskSecret(decryptSecret(enc)) };
-  } catch {
-    // A key encrypted under a rotated-away ENCRYPTION_KEY: set, but unreadable until re-entered.
-    return { isSet: true, masked: "••••" };
-  }
+  return enc ? { isSet: true, masked: maskEncrypted(enc) } : { isSet: false, masked: null };
 }
 
 type ProviderColumns = {
@@ -50,6 +45,11 @@ export function keyPatch(apiKey: string | null | undefined): { apiKeyEnc?: strin
   return { apiKeyEnc: apiKey ? encryptSecret(apiKey) : null };
 }
 
+/** Audits an `apiKey` input that changed the key (set or cleared; never the key itself). */
+export async function auditKeyChange(ctx: Ctx, target: { type: "bot_config" | "bot_preset"; id: number }, apiKey: string | null | undefined, tx: Tx) {
+  if (apiKey !== undefined) await audit(ctx, "bot.key_changed", target, { cleared: apiKey === null }, tx);
+}
+
 /**
  * GET /bot-config/reveal-key: the plain key of a preset, a config, or the current config (null when none is set).
  * Every reveal is audited (never the key itself).
@@ -61,9 +61,7 @@ export async function revealKey(ctx: Ctx, query: { configId?: number; presetId?:
     if (!preset) throw errors.notFound("Preset");
     target = { type: "bot_preset", ...preset };
   } else {
-    const config = query.configId ? await findConfig(ctx.orgId, query.configId) : await findCurrentConfig(ctx.orgId);
-    if (!config) throw errors.notFound("Bot config");
-    target = { type: "bot_config", ...config };
+    target = { type: "bot_config", ...(await targetConfig(ctx, query.configId)) };
   }
   if (!target.apiKeyEnc) return { apiKey: null };
   const apiKey = decryptSecret(target.apiKeyEnc);

@@ -1,4 +1,4 @@
-import { findConfig, findCurrentConfig, intentCounts, type BotConfigRow } from "@/db/queries/bot-config";
+import { findConfig, findCurrentConfig, intentCounts, type BotConfigRow, type BotPresetRow } from "@/db/queries/bot-config";
 import { findPreset } from "@/db/queries/bot-settings";
 import type { Tx } from "@/db/client";
 import type { BotConfigSettings } from "@/db/schema";
@@ -16,12 +16,16 @@ export async function loadConfig(ctx: Pick<Ctx, "orgId">, id: number, tx?: Tx): 
 }
 
 /**
- * The config an endpoint without an id acts on: `configId` when given (drafts are edited that way), else the active
- * config, else the draft changed last. 404 when the org has no config yet.
+ * The config an endpoint without an id acts on: `configId` when given (drafts are edited that way; 404 when it is not
+ * the org's), else the active config, else the draft changed last; undefined when the org has no config yet.
  */
+export async function namedOrCurrentConfig(ctx: Pick<Ctx, "orgId">, configId?: number | null, tx?: Tx): Promise<BotConfigRow | undefined> {
+  return configId ? loadConfig(ctx, configId, tx) : findCurrentConfig(ctx.orgId, tx);
+}
+
+/** namedOrCurrentConfig, 404 when the org has no config yet. */
 export async function targetConfig(ctx: Pick<Ctx, "orgId">, configId?: number | null, tx?: Tx): Promise<BotConfigRow> {
-  if (configId) return loadConfig(ctx, configId, tx);
-  const row = await findCurrentConfig(ctx.orgId, tx);
+  const row = await namedOrCurrentConfig(ctx, configId, tx);
   if (!row) throw errors.notFound("Bot config (create one first)");
   return row;
 }
@@ -38,10 +42,13 @@ type Fields = { provider: BotConfigRow["provider"]; model: string | null; baseUr
 /** Same rule as usableProvider, without decrypting the key. */
 const callable = (f: Fields) => Boolean(f.provider && f.model && (!needsApiKey(f.provider) || f.apiKeyEnc) && (f.provider !== "LOCAL" || f.baseUrl));
 
-/** The API shape of a config. `intentCount` is counted unless the caller already knows it (lists). */
-export async function configDto(row: BotConfigRow, known?: { intentCount?: number }): Promise<BotConfigDto> {
-  const intentCount = known?.intentCount ?? (await intentCounts(row.orgId, [row.id])).get(row.id) ?? 0;
-  const preset = row.presetId ? await findPreset(row.orgId, row.presetId) : undefined;
+/**
+ * The API shape of a config. `intentCount` and the preset are read unless the caller already knows them (lists pass
+ * them for every row at once).
+ */
+export async function configDto(row: BotConfigRow, known?: { intentCount: number; presets: Map<number, BotPresetRow> }): Promise<BotConfigDto> {
+  const intentCount = known ? known.intentCount : ((await intentCounts(row.orgId, [row.id])).get(row.id) ?? 0);
+  const preset = !row.presetId ? undefined : known ? known.presets.get(row.presetId) : await findPreset(row.orgId, row.presetId);
   return {
     id: String(row.id),
     name: row.name,

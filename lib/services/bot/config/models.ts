@@ -1,4 +1,3 @@
-import { findCurrentConfig } from "@/db/queries/bot-config";
 import { findPreset } from "@/db/queries/bot-settings";
 import type { AiProvider } from "@/db/schema";
 import { PROVIDER_MODELS, type ModelInfo } from "@/lib/ai/providers";
@@ -7,7 +6,7 @@ import { errors } from "@/lib/api/errors";
 import { assertPublicUrlShape, BlockedUrlError, safeFetch } from "@/lib/net/safe-fetch";
 import { decryptSecret } from "@/lib/crypto/secrets";
 import { providerFieldsOf } from "../provider";
-import { targetConfig } from "./load";
+import { namedOrCurrentConfig } from "./load";
 
 /** Default API roots of the providers whose model lists we can read with a plain HTTP call. */
 export const API_ROOTS: Partial<Record<AiProvider, string>> = {
@@ -42,7 +41,7 @@ export async function storedProvider(ctx: Ctx, provider: AiProvider, ref: { pres
     fields = await findPreset(ctx.orgId, ref.presetId);
     if (!fields) throw errors.notFound("Preset");
   } else {
-    const config = ref.configId ? await targetConfig(ctx, ref.configId) : await findCurrentConfig(ctx.orgId);
+    const config = await namedOrCurrentConfig(ctx, ref.configId);
     fields = config ? await providerFieldsOf(config) : undefined;
   }
   if (!fields || fields.provider !== provider) return null;

@@ -7,9 +7,8 @@ import type { PresetDto } from "@/lib/api/contracts/bot-schemas";
 import { errors } from "@/lib/api/errors";
 import { uniqueName } from "@/lib/services/unique-name";
 import { emit } from "@/lib/events/emit";
-import { audit } from "@/lib/services/audit";
 import { forgetBotGate } from "../settings";
-import { keyPatch, providerFieldsDto } from "./keys";
+import { auditKeyChange, keyPatch, providerFieldsDto } from "./keys";
 import { checkProviderFields } from "./models";
 
 export function presetDto(row: BotPresetRow): PresetDto {
@@ -38,7 +37,8 @@ export async function createPreset(ctx: Ctx, input: PresetInput) {
   const row = await uniqueName("preset", input.name, () =>
     getDb().transaction(async (tx) => {
       const created = await insertPreset({ ...fields, ...keyPatch(apiKey), orgId: ctx.orgId, createdById: ctx.user?.id ?? null }, tx);
-      if (apiKey) await audit(ctx, "bot.key_changed", { type: "bot_preset", id: created.id }, { cleared: false }, tx);
+      // A new preset without a key has none to clear.
+      await auditKeyChange(ctx, { type: "bot_preset", id: created.id }, apiKey || undefined, tx);
       return created;
     }),
   );
@@ -58,7 +58,7 @@ export async function updatePreset(ctx: Ctx, id: number, input: PresetPatch) {
       });
       const { apiKey, ...fields } = input;
       const updated = (await updateRow(ctx.orgId, id, { ...fields, ...keyPatch(apiKey) }, tx))!;
-      if (apiKey !== undefined) await audit(ctx, "bot.key_changed", { type: "bot_preset", id }, { cleared: apiKey === null }, tx);
+      await auditKeyChange(ctx, { type: "bot_preset", id }, apiKey, tx);
       return updated;
     }),
   );

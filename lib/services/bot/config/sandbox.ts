@@ -3,6 +3,7 @@ import type { AiProvider } from "@/db/schema";
 import { languageModel, needsApiKey, PROVIDER_MODELS } from "@/lib/ai/providers";
 import type { Ctx } from "@/lib/api/context";
 import { AppError, errors } from "@/lib/api/errors";
+import { scrubSecrets } from "@/lib/crypto/secrets";
 import { safeFetch } from "@/lib/net/safe-fetch";
 import { runTurn } from "../engine/turn";
 import { providerOf } from "../provider";
@@ -18,7 +19,7 @@ const errorText = (e: unknown) => (e instanceof Error ? e.message : String(e)).s
 export async function testLlm(ctx: Ctx, input: { message: string; configId?: number }) {
   const config = await targetConfig(ctx, input.configId);
   const settings = await providerOf(ctx.orgId, config);
-  if (!settings) throw new AppError("NOT_CONFIGURED", 503, "Configure an AI provider (provider, model and key) in Bot → Settings to test the model");
+  if (!settings) throw errors.notConfigured("AI provider", "Configure an AI provider (provider, model and key) in Bot → Settings to test the model");
   const start = performance.now();
   try {
     const result = await generateText({
@@ -80,13 +81,13 @@ export async function validateKey(ctx: Ctx, input: ValidateInput): Promise<Verdi
   const root = baseUrl ?? (input.apiKey ? null : (stored?.baseUrl ?? null));
   if (input.provider === "LOCAL" && !root) throw errors.validation("A LOCAL provider needs a base URL", [{ path: "baseUrl", message: "is required for LOCAL" }]);
   if (needsApiKey(input.provider) && !apiKey) {
-    throw new AppError("NOT_CONFIGURED", 503, "Enter an API key, or configure an AI provider in Bot → Settings, to validate keys");
+    throw errors.notConfigured("AI provider", "Enter an API key, or configure an AI provider in Bot → Settings, to validate keys");
   }
   const model = input.model ?? stored?.model ?? PROVIDER_MODELS[input.provider].find((m) => !m.embedding)?.id;
   const start = performance.now();
   const verdict = root ? await probeServer(input.provider, root, apiKey, model) : await callModel(input.provider, model!, apiKey);
   // Some providers echo the key they refused: it never goes back out.
-  const error = verdict.error && apiKey ? verdict.error.replaceAll(apiKey, "•••") : verdict.error;
+  const error = verdict.error && apiKey ? scrubSecrets(verdict.error, [apiKey]) : verdict.error;
   return { valid: verdict.valid, ...(error ? { error } : {}), latencyMs: elapsed(start) };
 }
 

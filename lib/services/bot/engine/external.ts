@@ -1,7 +1,8 @@
 import { randomUUID } from "node:crypto";
 import { insertTrace, touchSession } from "@/db/queries/bot-engine";
 import { findActiveConfig } from "@/db/queries/bot-settings";
-import { contactsByIds, findInboxConversation } from "@/db/queries/inbox-conversations";
+import { findInboxConversation } from "@/db/queries/inbox-conversations";
+import { findConversationWithContact } from "@/db/queries/outbound";
 import type { OutboundMessageInput } from "@/lib/api/contracts/message-input";
 import type { MessageDto } from "@/lib/api/contracts/messages";
 import type { Ctx } from "@/lib/api/context";
@@ -11,6 +12,7 @@ import { log } from "@/lib/log";
 import { safeFetch } from "@/lib/net/safe-fetch";
 import { systemActor } from "@/lib/services/messages/actor";
 import { sendMessage } from "@/lib/services/messages/send-message";
+import { providerOf } from "@/lib/services/bot/provider";
 import { recordUsage } from "@/lib/services/bot/usage";
 import { handOffToHuman } from "./handoff";
 import { errorText } from "./trace";
@@ -37,8 +39,7 @@ export async function forwardToExternal(input: { orgId: number; conversationId: 
     steps: [{ type: "send", name: "external_webhook", ms: 0 }],
   });
   if (!claimed) return;
-  const conversation = await findInboxConversation(orgId, conversationId);
-  const [contact] = conversation ? await contactsByIds(orgId, [conversation.contactId]) : [];
+  const contact = (await findConversationWithContact(orgId, conversationId))?.contact;
   try {
     const res = await safeFetch(url, {
       method: "POST",
@@ -58,8 +59,15 @@ export async function forwardToExternal(input: { orgId: number; conversationId: 
     if (res.status < 200 || res.status >= 300) throw new Error(`The external bot webhook answered HTTP ${res.status}`);
   } catch (error) {
     log.warn("external bot webhook failed; handing off", { orgId, conversationId, ms: Date.now() - started, error: errorText(error) });
-    await handOffToHuman(orgId, conversationId, { reason: "error", handoffMessage: (await findActiveConfig(orgId))?.handoffMessage });
+    await handOffWithActiveConfig(orgId, conversationId, "error");
   }
+}
+
+/** A hand-off with the active config's hand-off message, its model (if any) writing the summary: one read of it. */
+async function handOffWithActiveConfig(orgId: number, conversationId: number, reason: string) {
+  const config = await findActiveConfig(orgId);
+  const provider = config ? await providerOf(orgId, config).catch(() => null) : null;
+  return handOffToHuman(orgId, conversationId, { reason, handoffMessage: config?.handoffMessage, provider });
 }
 
 export type ExternalReply = { conversationId: number; message?: { text: string } | OutboundMessageInput; handoff?: true; reason?: string };
@@ -76,7 +84,7 @@ export async function receiveExternalReply(ctx: Ctx, body: ExternalReply): Promi
     throw new AppError("NOT_BOT_HANDLING", 409, `The conversation is ${conversation.status}: the bot no longer handles it, so its reply was not sent`);
   }
   if (body.handoff) {
-    const row = await handOffToHuman(ctx.orgId, conversation.id, { reason: body.reason?.trim() || "external", handoffMessage: (await findActiveConfig(ctx.orgId))?.handoffMessage });
+    const row = await handOffWithActiveConfig(ctx.orgId, conversation.id, body.reason?.trim() || "external");
     if (!row) throw new AppError("NOT_BOT_HANDLING", 409, "The conversation is no longer handled by the bot");
     return { result: "handed_off", message: null };
   }

@@ -3,6 +3,7 @@ import { closeSession, handoffRecipients } from "@/db/queries/bot-engine";
 import type { ConversationRow } from "@/db/queries/conversations";
 import { findActiveTeam, findInboxConversation, updateInboxConversation } from "@/db/queries/inbox-conversations";
 import { findOrganization } from "@/db/queries/users";
+import type { ProviderSettings } from "@/lib/ai/providers";
 import { emit } from "@/lib/events/emit";
 import { log } from "@/lib/log";
 import { systemNote, type Effects } from "@/lib/services/conversations/change";
@@ -18,6 +19,8 @@ export type HandoffInput = {
   teamId?: number | null;
   /** Said to the customer once the conversation is with the humans (the config's handoffMessage). */
   handoffMessage?: string | null;
+  /** The active config's model settings, which write the summary, when the caller has them (else read here). */
+  provider?: ProviderSettings | null;
 };
 
 /**
@@ -31,7 +34,7 @@ export async function handOffToHuman(orgId: number, conversationId: number, inpu
   const org = await findOrganization(orgId);
   if (!org) return null;
   // Written before the lock: an AI summary can take seconds and must not hold the row.
-  const { summary } = await handoffSummaryFor(orgId, conversationId);
+  const { summary } = await handoffSummaryFor(orgId, conversationId, input.provider);
   const fx: Effects = { notes: [], notifications: [] };
   const row = await getDb().transaction(async (tx) => {
     const current = await findInboxConversation(orgId, conversationId, tx, true);

@@ -1,9 +1,10 @@
 import { getDb } from "@/db/client";
-import { appendTraceSteps, pendingBotConversations, recentThread, touchSession, traceOfMessage, unansweredInbound } from "@/db/queries/bot-engine";
+import { appendTraceSteps, pendingBotConversations, recentThread, touchSession, hasTraceFor, unansweredInbound } from "@/db/queries/bot-engine";
 import { findMedia } from "@/db/queries/bot-library";
 import { findActiveConfig, type BotConfigRow } from "@/db/queries/bot-settings";
 import { findInboxConversation } from "@/db/queries/inbox-conversations";
 import type { TraceStep } from "@/db/schema";
+import type { ProviderSettings } from "@/lib/ai/providers";
 import type { BotTurnDto } from "@/lib/api/contracts/bot-schemas";
 import type { Ctx } from "@/lib/api/context";
 import { AppError } from "@/lib/api/errors";
@@ -12,6 +13,7 @@ import { enqueue } from "@/lib/jobs/boss";
 import { log } from "@/lib/log";
 import { systemActor } from "@/lib/services/messages/actor";
 import { sendMessage } from "@/lib/services/messages/send-message";
+import { providerOf } from "@/lib/services/bot/provider";
 import { getBotSettings } from "@/lib/services/bot/settings";
 import { recordUsage } from "@/lib/services/bot/usage";
 import { forwardToExternal } from "./external";
@@ -31,14 +33,13 @@ export type BotReplyJob = { orgId: number; conversationId: number };
 export const queueBotReply = (orgId: number, conversationId: number) =>
   enqueue(BOT_REPLY_QUEUE, { orgId, conversationId } satisfies BotReplyJob, { singletonKey: String(conversationId) });
 
-/** Listener of message.created: only inbound messages of conversations the enabled bot has. */
+/**
+ * Listener of message.created: only inbound messages of conversations the enabled bot has. The event carries the
+ * conversation's status, so conversations people have cost no query at all; the job re-checks it under the row lock.
+ */
 export async function onInboundMessage(e: DomainEvents["message.created"]) {
-  if (e.direction !== "INBOUND") return;
-  // Most inbound messages belong to conversations people have: known from the event, no query at all.
-  if (e.conversationStatus !== undefined && e.conversationStatus !== "BOT_HANDLING") return;
+  if (e.direction !== "INBOUND" || e.conversationStatus !== "BOT_HANDLING") return;
   if (!(await getBotSettings(e.orgId)).enabled) return;
-  const conversation = await findInboxConversation(e.orgId, e.conversationId);
-  if (conversation?.status !== "BOT_HANDLING") return;
   await queueBotReply(e.orgId, e.conversationId);
 }
 
@@ -52,7 +53,7 @@ async function claim(orgId: number, conversationId: number) {
     if (!row || row.status !== "BOT_HANDLING") return null;
     const pending = await unansweredInbound(orgId, conversationId, tx);
     const last = pending.at(-1);
-    if (!last || (await traceOfMessage(orgId, last.id, tx))) return null;
+    if (!last || (await hasTraceFor(orgId, last.id, tx))) return null;
     return { pending, messageId: last.id };
   });
 }
@@ -71,13 +72,15 @@ export async function runBotReplyJob({ orgId, conversationId }: BotReplyJob) {
   const config = await findActiveConfig(orgId);
   if (!config) {
     // Nobody would ever answer: hand it to the people rather than leave the customer waiting.
-    await handOffToHuman(orgId, conversationId, { reason: "no_answer" });
+    await handOffToHuman(orgId, conversationId, { reason: "no_answer", provider: null });
     return;
   }
+  // Read once for the turn and for the hand-off summary it may lead to.
+  const provider = await providerOf(orgId, config).catch(() => null);
   const history = await historyOf(orgId, conversationId, config, new Set(work.pending.map((m) => m.id)));
-  const turn = await runTurn({ orgId, config, text, history, source: "WHATSAPP", conversationId, messageId: work.messageId });
+  const turn = await runTurn({ orgId, config, text, history, source: "WHATSAPP", conversationId, messageId: work.messageId, mode: settings.mode, provider });
   if (turn.outcome === "SKIPPED") return;
-  await applyTurn(orgId, conversationId, config, turn);
+  await applyTurn(orgId, conversationId, config, turn, provider);
 }
 
 /** The last `historyTurns` lines of the thread before the messages being answered, oldest first. */
@@ -103,8 +106,11 @@ async function traceUnsent(orgId: number, turn: BotTurnDto, name: "skipped" | "w
   await appendTraceSteps(orgId, turn.traceId, steps, handoff ? "HANDOFF" : undefined);
 }
 
-/** Sends the turn's answer as the bot, then applies its hand-off or END. A closed window hands off instead. */
-export async function applyTurn(orgId: number, conversationId: number, config: BotConfigRow, turn: BotTurnDto) {
+/**
+ * Sends the turn's answer as the bot, then applies its hand-off or END. A closed window hands off instead.
+ * `provider` (the config's model settings) writes the hand-off summary; read again when not given.
+ */
+export async function applyTurn(orgId: number, conversationId: number, config: BotConfigRow, turn: BotTurnDto, provider?: ProviderSettings | null) {
   // Re-read right before sending: an agent may have taken over while the model was thinking.
   if ((await findInboxConversation(orgId, conversationId))?.status !== "BOT_HANDLING") return traceUnsent(orgId, turn, "skipped", 0);
   const bot = systemActor(orgId, "BOT");
@@ -134,12 +140,14 @@ export async function applyTurn(orgId: number, conversationId: number, config: B
     const reason = windowClosed ? "window_closed" : "error";
     await traceUnsent(orgId, turn, windowClosed ? "window_closed" : "failed", sent, reason);
     await touchSession(orgId, conversationId, config.id);
-    await handOffToHuman(orgId, conversationId, { reason, teamId: numberOrNull(turn.handoff?.teamId) });
+    await handOffToHuman(orgId, conversationId, { reason, teamId: numberOrNull(turn.handoff?.teamId), provider });
     return;
   }
   if (sent) await recordUsage(orgId, { messages: 1, inputTokens: 0, outputTokens: 0 });
   await touchSession(orgId, conversationId, config.id);
-  if (turn.handoff) await handOffToHuman(orgId, conversationId, { reason: turn.handoff.reason, teamId: numberOrNull(turn.handoff.teamId), handoffMessage: config.handoffMessage });
+  if (turn.handoff) {
+    await handOffToHuman(orgId, conversationId, { reason: turn.handoff.reason, teamId: numberOrNull(turn.handoff.teamId), handoffMessage: config.handoffMessage, provider });
+  }
   else if (turn.intent?.action === "END") await endBotConversation(orgId, conversationId);
 }
 

@@ -4,14 +4,13 @@ import type { BotConfigRow } from "@/db/queries/bot-settings";
 import type { BotToolRow } from "@/db/queries/bot-tools";
 import type { ToolParameter, TracePassage, TraceToolCall } from "@/db/schema";
 import { languageModel, type ProviderSettings } from "@/lib/ai/providers";
-import { runTool, toolResultText } from "@/lib/services/bot/tools/run-tool";
+import { runTool } from "@/lib/services/bot/tools/run-tool";
 import type { Tokens } from "./intents";
+import { traceToolCall } from "./trace";
 
 /** The one tool the model may use to change the conversation: everything else (assign, close, reroute) is ours. */
 export const HANDOFF_TOOL = "handoff_to_human";
 const MAX_STEPS = 4;
-/** Characters of a tool result kept in the trace. */
-const TRACE_RESULT_CHARS = 1000;
 
 export type Turn = { role: "user" | "assistant"; content: string };
 export type LlmAnswer = { text: string; handoff: { reason: string } | null; toolCalls: TraceToolCall[]; usage: Tokens; steps: number; toolFailed: boolean };
@@ -80,17 +79,8 @@ export async function answerWithLlm(input: {
       inputSchema: schemaOf(t.parameters),
       execute: async (params: Record<string, unknown>) => {
         const run = await runTool(input.orgId, t, params, { conversationId: input.conversationId ?? undefined });
-        const resultText = run.result === null || run.result === undefined ? undefined : toolResultText(run.result);
-        toolCalls.push({
-          toolId: String(t.id),
-          name: t.name,
-          params,
-          ok: run.ok,
-          ...(run.status !== null ? { status: run.status } : {}),
-          ms: run.ms,
-          ...(resultText ? { result: resultText.slice(0, TRACE_RESULT_CHARS) } : {}),
-          ...(run.error ? { error: run.error } : {}),
-        });
+        const { call, resultText } = traceToolCall(t, params, run);
+        toolCalls.push(call);
         if (!run.ok) state.toolFailed = true;
         return run.ok ? (resultText ?? "(empty result)") : `Error: ${run.error}`;
       },

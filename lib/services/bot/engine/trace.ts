@@ -1,5 +1,8 @@
 import { performance } from "node:perf_hooks";
-import type { TraceStep } from "@/db/schema";
+import type { BotToolRow } from "@/db/queries/bot-tools";
+import type { TraceStep, TraceToolCall } from "@/db/schema";
+import type { ToolRunDto } from "@/lib/api/contracts/bot-schemas";
+import { toolResultText } from "@/lib/services/bot/tools/run-tool";
 
 const round = (ms: number) => Math.round(ms * 10) / 10;
 
@@ -36,4 +39,23 @@ export class TurnTimer {
 export function errorText(error: unknown): string {
   const text = error instanceof Error ? `${error.name}: ${error.message}` : String(error);
   return text.replace(/(sk|key|token|bearer)[-_ ]?[A-Za-z0-9_-]{8,}/gi, "$1-***").slice(0, 300);
+}
+
+/** Characters of a tool result kept in the trace. */
+const TRACE_RESULT_CHARS = 1000;
+
+/** A tool run as the trace records it, and its result as text (what the reply or the model gets). */
+export function traceToolCall(tool: BotToolRow, params: Record<string, unknown>, run: ToolRunDto): { call: TraceToolCall; resultText: string | undefined } {
+  const resultText = run.result === null || run.result === undefined ? undefined : toolResultText(run.result);
+  const call: TraceToolCall = {
+    toolId: String(tool.id),
+    name: tool.name,
+    params,
+    ok: run.ok,
+    ...(run.status !== null ? { status: run.status } : {}),
+    ms: run.ms,
+    ...(resultText ? { result: resultText.slice(0, TRACE_RESULT_CHARS) } : {}),
+    ...(run.error ? { error: run.error } : {}),
+  };
+  return { call, resultText };
 }

@@ -16,7 +16,7 @@ import { explicitHandoffRequest } from "./guard";
 import { classifiable, classifyIntent, matchIntent, type IntentMatch } from "./intents";
 import { answerWithLlm, type Turn } from "./llm";
 import { bestParagraph } from "./text";
-import { errorText, TurnTimer } from "./trace";
+import { errorText, traceToolCall, TurnTimer } from "./trace";
 
 export type TurnInput = {
   orgId: number;
@@ -26,6 +26,9 @@ export type TurnInput = {
   source: "WHATSAPP" | "SANDBOX" | "TEST";
   conversationId?: number | null;
   messageId?: number | null;
+  /** The org's bot mode and the config's model settings, when the caller already has them (else read here). */
+  mode?: BotMode;
+  provider?: ProviderSettings | null;
 };
 
 /** Why the bot handed off (the system note and the trace say it). */
@@ -62,8 +65,8 @@ const MEDIA_URL = (id: number) => `/api/v1/bot-config/media/${id}/file`;
 export async function runTurn(input: TurnInput): Promise<BotTurnDto> {
   const timer = new TurnTimer();
   const state: State = { outcome: "ANSWERED", reply: null, media: [], intent: null, confidence: null, handoff: null, passages: [], toolCalls: [], usage: { inputTokens: 0, outputTokens: 0 }, error: null };
-  const { mode } = await getBotSettings(input.orgId);
-  const provider = await providerOf(input.orgId, input.config).catch(() => null);
+  const mode = input.mode ?? (await getBotSettings(input.orgId)).mode;
+  const provider = input.provider !== undefined ? input.provider : await providerOf(input.orgId, input.config).catch(() => null);
   const ctx: Ctx = { input, timer, state, mode, provider, defaultTeamId: numberOrNull(input.config.settings?.handoffTeamId) };
 
   try {
@@ -193,17 +196,8 @@ async function applyIntent(ctx: Ctx, match: IntentMatch) {
   }
   const params = Object.fromEntries(Object.entries(intent.actionConfig?.params ?? {}).map(([k, v]) => [k, v.replace(/\{\{\s*message\s*\}\}/g, input.text)]));
   const run = await timer.step("tool", tool.name, () => runTool(input.orgId, tool, params, { conversationId: input.conversationId ?? undefined }), (r) => ({ ok: r.ok, status: r.status }));
-  const resultText = run.result === null || run.result === undefined ? undefined : toolResultText(run.result);
-  state.toolCalls.push({
-    toolId: String(tool.id),
-    name: tool.name,
-    params,
-    ok: run.ok,
-    ...(run.status !== null ? { status: run.status } : {}),
-    ms: run.ms,
-    ...(resultText ? { result: resultText.slice(0, 1000) } : {}),
-    ...(run.error ? { error: run.error } : {}),
-  });
+  const { call, resultText } = traceToolCall(tool, params, run);
+  state.toolCalls.push(call);
   if (!run.ok) {
     state.reply = null;
     return handOff(ctx, "tool_failed");

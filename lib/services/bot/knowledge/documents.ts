@@ -18,14 +18,12 @@ import { emit } from "@/lib/events/emit";
 import { enqueue } from "@/lib/jobs/boss";
 import { deleteStoredFile, storeFile } from "@/lib/services/files/store";
 import { providerOf } from "../provider";
-import { detectKind, DOCUMENT_KINDS, DOCUMENT_TYPES } from "./extract";
+import { detectKind } from "./extract";
+import { DOCUMENT_KINDS, DOCUMENT_MIME_TYPES, DOCUMENT_TYPES, MAX_DOCUMENT_BYTES } from "./formats";
 import { embeddingSpec } from "./embed";
 import { retrieve } from "./retrieve";
 
-export const MAX_DOCUMENT_BYTES = 20 * 1024 * 1024;
-const ALLOWED = `allowed types: ${DOCUMENT_KINDS.join(", ")} (${Object.values(DOCUMENT_TYPES)
-  .map((t) => t.mime)
-  .join(", ")})`;
+const ALLOWED = `allowed types: ${DOCUMENT_KINDS.join(", ")} (${DOCUMENT_MIME_TYPES.join(", ")})`;
 
 const iso = (d: Date | null) => (d ? d.toISOString() : null);
 

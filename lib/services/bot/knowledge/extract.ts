@@ -1,19 +1,5 @@
 import mammoth from "mammoth";
-
-/** The knowledge base's file types: extension, accepted declared types (browsers vary), stored type. */
-export const DOCUMENT_TYPES = {
-  pdf: { mime: "application/pdf", declared: ["application/pdf"] },
-  docx: {
-    mime: "application/vnd.openxmlformats-officedocument.wordprocessingml.document",
-    declared: ["application/vnd.openxmlformats-officedocument.wordprocessingml.document"],
-  },
-  txt: { mime: "text/plain", declared: ["text/plain"] },
-  md: { mime: "text/markdown", declared: ["text/markdown", "text/x-markdown", "text/plain"] },
-  csv: { mime: "text/csv", declared: ["text/csv", "application/csv", "text/plain", "application/vnd.ms-excel"] },
-  html: { mime: "text/html", declared: ["text/html", "application/xhtml+xml"] },
-} as const;
-export type DocumentKind = keyof typeof DOCUMENT_TYPES;
-export const DOCUMENT_KINDS = Object.keys(DOCUMENT_TYPES) as DocumentKind[];
+import { DOCUMENT_KINDS, DOCUMENT_TYPES, type DocumentKind } from "./formats";
 
 /** A piece of a document's text and where it sits ("page 3", "row 12", a heading). */
 export type Section = { text: string; location: string | null };

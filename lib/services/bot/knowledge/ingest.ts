@@ -64,20 +64,19 @@ async function readAndExtract(doc: BotDocumentRow): Promise<Extracted> {
   }
 }
 
-/** Chunks and the READY state in one transaction; false when the document was deleted meanwhile. */
+/** Chunks and the READY state in one transaction: the READY row, or undefined when the document was deleted meanwhile. */
 async function storeChunks(doc: BotDocumentRow, chunks: Chunk[], embedded: { model: string; vectors: number[][] } | null, pageCount: number | null) {
   return getDb().transaction(async (tx) => {
     const row = await updateDocument(doc.orgId, doc.id, {}, tx);
-    if (!row) return false;
+    if (!row) return undefined;
     const rows: NewChunk[] = chunks.map((c, i) => ({ ...c, embedding: embedded?.vectors[i] ?? null }));
     await replaceChunks(doc.orgId, doc.id, rows, tx);
-    await updateDocument(
+    return updateDocument(
       doc.orgId,
       doc.id,
       { status: "READY", progress: 100, error: null, chunkCount: chunks.length, pageCount, embeddingModel: embedded?.model ?? null, processedAt: new Date() },
       tx,
     );
-    return true;
   });
 }
 
@@ -120,7 +119,7 @@ export async function createTextDocument(orgId: number, input: { title: string; 
     status: "PROCESSING",
     createdById: input.createdById ?? null,
   });
-  await storeChunks(doc, chunks, embedded, null);
+  const ready = (await storeChunks(doc, chunks, embedded, null))!;
   emit("bot.changed", { orgId, resource: "document", id: doc.id });
-  return (await findDocumentById(doc.id))!;
+  return ready;
 }

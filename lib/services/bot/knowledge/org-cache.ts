@@ -40,7 +40,6 @@ export function versionedCache<T>(name: string, { max = 32, maxBytes = () => Inf
       }
       return value;
     },
-    clear: () => entries.clear(),
   };
 }
 

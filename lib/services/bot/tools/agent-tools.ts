@@ -21,7 +21,7 @@ import { transcriptOf } from "./transcript";
 const THREAD_MESSAGES = 20;
 const NOTE_RESULT_CHARS = 500;
 
-export const noProvider = () => new AppError("NOT_CONFIGURED", 503, "Configure an AI provider in Bot settings");
+export const noProvider = () => errors.notConfigured("AI provider", "Configure an AI provider in Bot settings");
 
 export async function listAgentTools(ctx: Ctx) {
   return { data: (await listTools(ctx.orgId, { agentsOnly: true })).map(toolDto) };

@@ -26,7 +26,10 @@ export function maskedSecrets(secrets: ConnectionSecrets): ConnectionSecrets {
   return Object.fromEntries(Object.entries(secrets).map(([k, v]) => [k, PLAIN_KEYS.has(k) ? v : maskSecret(v)]));
 }
 
-/** The secret values, to scrub them from any text that leaves the server (errors, traces). */
+/**
+ * The secret values, to scrub (scrubSecrets) from whatever the server answered or failed with: an echoing API must
+ * not leak them to the LLM, traces or previews.
+ */
 export const secretValues = (secrets: ConnectionSecrets) =>
   Object.entries(secrets)
     .filter(([k, v]) => !PLAIN_KEYS.has(k) && v.length >= 4)
@@ -43,13 +46,6 @@ export function authHeaders(authType: ConnectionRow["authType"], secrets: Connec
     default:
       return {};
   }
-}
-
-/** Whatever the server answered or failed with, minus our secrets (an echoing API must not leak them to the LLM or traces). */
-export function scrub(text: string, secrets: string[]): string {
-  let out = text;
-  for (const s of secrets) out = out.split(s).join("•••");
-  return out;
 }
 
 /** The connection's base URL joined with a path: "https://x/api" + "/orders" → "https://x/api/orders". */

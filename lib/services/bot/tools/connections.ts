@@ -13,9 +13,10 @@ import type { ConnectionInput, connectionTestSchema } from "@/lib/api/contracts/
 import { errors, type ErrorDetail } from "@/lib/api/errors";
 import { uniqueName } from "@/lib/services/unique-name";
 import { emit } from "@/lib/events/emit";
+import { scrubSecrets } from "@/lib/crypto/secrets";
 import { assertPublicUrlShape, BlockedUrlError, safeFetch } from "@/lib/net/safe-fetch";
 import { audit } from "@/lib/services/audit";
-import { authHeaders, encryptSecrets, joinUrl, maskedSecrets, scrub, secretsOf, secretValues, type ConnectionSecrets } from "./connection-auth";
+import { authHeaders, encryptSecrets, joinUrl, maskedSecrets, secretsOf, secretValues, type ConnectionSecrets } from "./connection-auth";
 import { fillUrl } from "./placeholders";
 import { TOOL_MAX_BYTES } from "./run-tool";
 
@@ -126,8 +127,8 @@ export async function updateConnection(ctx: Ctx, id: number, input: ConnectionIn
 }
 
 export async function deleteConnection(ctx: Ctx, id: number) {
-  const row = await loadConnection(ctx, id);
-  if (!(await deleteConnectionRow(ctx.orgId, id))) throw errors.notFound("Connection");
+  const row = await deleteConnectionRow(ctx.orgId, id);
+  if (!row) throw errors.notFound("Connection");
   await audit(ctx, "connection.deleted", { type: "connection", id }, { name: row.name });
   changed(ctx, id);
 }
@@ -150,10 +151,10 @@ export async function testConnection(ctx: Ctx, id: number, input: { path?: strin
     const url = joinUrl(row.baseUrl, fillUrl(input.path ?? "", input.variables ?? {}));
     const res = await safeFetch(url, { method: "GET", headers: { ...row.headers, ...authHeaders(row.authType, secrets) }, timeoutMs: 10_000, maxBytes: TOOL_MAX_BYTES });
     const ok = res.status >= 200 && res.status < 300;
-    result = { ok, status: res.status, ms: Date.now() - started, error: ok ? null : `The service answered HTTP ${res.status}`, preview: scrub(res.text(), hidden).slice(0, PREVIEW_CHARS) };
+    result = { ok, status: res.status, ms: Date.now() - started, error: ok ? null : `The service answered HTTP ${res.status}`, preview: scrubSecrets(res.text(), hidden).slice(0, PREVIEW_CHARS) };
   } catch (e) {
     const message = e instanceof Error ? e.message || e.name : String(e);
-    result = { ok: false, status: null, ms: Date.now() - started, error: scrub(message, hidden), preview: null };
+    result = { ok: false, status: null, ms: Date.now() - started, error: scrubSecrets(message, hidden), preview: null };
   }
   await updateConnectionRow(ctx.orgId, id, { lastTestedAt: new Date(), lastTestOk: result.ok });
   changed(ctx, id);

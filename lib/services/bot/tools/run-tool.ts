@@ -1,8 +1,9 @@
 import { findActiveTools, type BotToolRow } from "@/db/queries/bot-tools";
 import { findConnection } from "@/db/queries/connections";
 import type { ToolRunDto } from "@/lib/api/contracts/bot-schemas";
+import { scrubSecrets } from "@/lib/crypto/secrets";
 import { safeFetch } from "@/lib/net/safe-fetch";
-import { authHeaders, joinUrl, scrub, secretsOf, secretValues } from "./connection-auth";
+import { authHeaders, joinUrl, secretsOf, secretValues } from "./connection-auth";
 import { fillBody, fillText, fillUrl, placeholdersIn, validateParams, type ParamValues } from "./placeholders";
 
 export const TOOL_MAX_BYTES = 256 * 1024;
@@ -29,7 +30,7 @@ export function displayUrl(raw: string): string {
 async function buildRequest(orgId: number, tool: BotToolRow, values: ParamValues): Promise<Request | string> {
   const method = tool.method.toUpperCase();
   let url: string;
-  let headers: Record<string, string> = {};
+  let headers = Object.fromEntries(Object.entries(tool.headers).map(([k, v]) => [k, fillText(v, values)]));
   let secrets: Record<string, string> = {};
   if (tool.connectionId) {
     const connection = await findConnection(orgId, tool.connectionId);
@@ -40,12 +41,10 @@ async function buildRequest(orgId: number, tool: BotToolRow, values: ParamValues
     url = /^https?:\/\//i.test(tool.url) ? path : joinUrl(connection.baseUrl, path);
     // The connection's credentials go to its own host only.
     if (!sameOrigin(url, connection.baseUrl)) return `The tool's URL is not on the host of the connection "${connection.name}"`;
-    headers = { ...connection.headers };
-    Object.assign(headers, Object.fromEntries(Object.entries(tool.headers).map(([k, v]) => [k, fillText(v, values)])), authHeaders(connection.authType, secrets));
+    headers = { ...connection.headers, ...headers, ...authHeaders(connection.authType, secrets) };
   } else {
     if (!/^https?:\/\//i.test(tool.url)) return "The tool's URL is a path but it has no connection";
     url = fillUrl(tool.url, values);
-    headers = Object.fromEntries(Object.entries(tool.headers).map(([k, v]) => [k, fillText(v, values)]));
   }
   let parsed: URL;
   try {
@@ -123,7 +122,7 @@ export async function runTool(orgId: number, tool: BotToolRow, params: Record<st
   if (typeof req === "string") return fail(req, displayUrl(tool.url));
   try {
     const res = await safeFetch(req.url, { method: req.method, headers: req.headers, body: req.body, timeoutMs: tool.timeoutMs, maxBytes: TOOL_MAX_BYTES, maxRedirects: 3 });
-    const text = scrub(res.text(), req.secrets);
+    const text = scrubSecrets(res.text(), req.secrets);
     let data: unknown = text;
     if (/json/i.test(res.headers["content-type"] ?? "")) {
       try {
@@ -137,7 +136,7 @@ export async function runTool(orgId: number, tool: BotToolRow, params: Record<st
     if (!ok) return fail(`The service answered HTTP ${res.status}`, req.displayUrl, res.status, result);
     return { ok, status: res.status, ms: Date.now() - started, result, error: null, request: { method, url: req.displayUrl } };
   } catch (e) {
-    return fail(scrub(e instanceof Error ? e.message || e.name : String(e), req.secrets), req.displayUrl);
+    return fail(scrubSecrets(e instanceof Error ? e.message || e.name : String(e), req.secrets), req.displayUrl);
   }
 }
 

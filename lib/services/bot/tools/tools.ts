@@ -47,14 +47,15 @@ async function assertValidTool(orgId: number, t: ToolShape) {
   const details: ErrorDetail[] = [];
   const connection = t.connectionId === null ? null : await findConnection(orgId, t.connectionId);
   if (t.connectionId !== null && !connection) throw errors.notFound("Connection");
-  if (connection && !t.url.startsWith("/") && !sameOrigin(t.url.replace(/\{\{[^}]*\}\}/g, "x"), connection.baseUrl)) {
+  // Placeholders stand for URL components: any harmless value checks the shape.
+  const sampleUrl = t.url.replace(/\{\{[^}]*\}\}/g, "x");
+  if (connection && !t.url.startsWith("/") && !sameOrigin(sampleUrl, connection.baseUrl)) {
     details.push({ path: "url", message: "with a connection, give a path (/...) or a URL on the connection's host" });
   } else if (t.url.startsWith("/")) {
     if (t.connectionId === null) details.push({ path: "url", message: "a path needs a connection (connectionId); otherwise give an absolute http(s) URL" });
   } else {
     try {
-      // Placeholders stand for URL components: any harmless value checks the shape.
-      assertPublicUrlShape(t.url.replace(/\{\{[^}]*\}\}/g, "x"));
+      assertPublicUrlShape(sampleUrl);
     } catch (e) {
       if (!(e instanceof BlockedUrlError)) throw e;
       details.push({ path: "url", message: e.message });
@@ -119,13 +120,11 @@ export async function updateTool(ctx: Ctx, id: number, input: ToolInput) {
 }
 
 export async function deleteTool(ctx: Ctx, id: number) {
-  const deleted = await getDb().transaction(async (tx) => {
-    const row = await findTool(ctx.orgId, id, tx);
-    if (!row || !(await deleteToolRow(ctx.orgId, id, tx))) return false;
+  await getDb().transaction(async (tx) => {
+    const row = await deleteToolRow(ctx.orgId, id, tx);
+    if (!row) throw errors.notFound("Tool");
     await audit(ctx, "tool.deleted", { type: "tool", id }, { name: row.name }, tx);
-    return true;
   });
-  if (!deleted) throw errors.notFound("Tool");
   emit("bot.changed", { orgId: ctx.orgId, resource: "tool", id });
 }
 
